@@ -1,0 +1,48 @@
+// The one error type of @ksmkit/core: a stable string code, structured details, never a secret in the message.
+
+/** Every failure @ksmkit/core reports, as a stable string. */
+export type KsmErrorCode =
+  | 'ERR_INVALID_INPUT'
+  | 'ERR_INVALID_BASE64'
+  | 'ERR_INVALID_UID'
+  | 'ERR_INVALID_KEY'
+  | 'ERR_INVALID_PKCS8'
+  | 'ERR_INVALID_TOKEN'
+  | 'ERR_DECRYPT_FAILED'
+  | 'ERR_INVALID_RECORD'
+  | 'ERR_NOTATION_SYNTAX'
+  | 'ERR_NOTATION_RECORD_NOT_FOUND'
+  | 'ERR_NOTATION_MULTIPLE_RECORDS'
+  | 'ERR_NOTATION_FIELD_NOT_FOUND'
+  | 'ERR_NOTATION_MULTIPLE_FIELDS'
+  | 'ERR_NOTATION_INDEX_OUT_OF_BOUNDS'
+  | 'ERR_NOTATION_PROPERTY_NOT_FOUND'
+  | 'ERR_NOTATION_FILE_NOT_FOUND'
+  | 'ERR_NOTATION_MULTIPLE_FILES'
+  | 'ERR_INVALID_PASSWORD_OPTIONS';
+
+/** Structured, non-secret facts about a failure (positions, counts, names a user typed). */
+export type KsmErrorDetails = Readonly<Record<string, string | number | boolean | null>>;
+
+/**
+ * The base error of @ksmkit/core. Switch on `code`; read facts from `details`, not from the message.
+ *
+ * @example
+ * try { parseNotation('keeper://x') } catch (e) { if (isKsmError(e, 'ERR_NOTATION_SYNTAX')) console.log(e.details.position) }
+ */
+export class KsmError extends Error {
+  override readonly name = 'KsmError';
+  readonly code: KsmErrorCode;
+  readonly details: KsmErrorDetails;
+
+  constructor(code: KsmErrorCode, message: string, details: KsmErrorDetails = {}, options?: ErrorOptions) {
+    super(message, options);
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** True when `error` is a KsmError, optionally with the given code. */
+export function isKsmError(error: unknown, code?: KsmErrorCode): error is KsmError {
+  return error instanceof KsmError && (code === undefined || error.code === code);
+}

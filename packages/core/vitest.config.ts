@@ -1,0 +1,22 @@
+// Runs the core suite twice: in Node, and inside workerd without nodejs_compat (interop tests are Node-only).
+import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
+import { sharedTestConfig } from '@ksmkit/vitest-config';
+import { defineConfig } from 'vitest/config';
+
+const interop = 'src/**/*.interop.test.ts';
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { ...sharedTestConfig, name: 'node' } },
+      {
+        plugins: [
+          cloudflareTest({
+            miniflare: { compatibilityDate: '2026-04-20', compatibilityFlags: [] },
+          }),
+        ],
+        test: { ...sharedTestConfig, name: 'workerd', exclude: [interop] },
+      },
+    ],
+  },
+});
