@@ -3,6 +3,7 @@ import { defineConfig } from 'tsdown';
 
 export default defineConfig({
   entry: ['src/index.ts'],
+  unbundle: true,
   format: 'esm',
   platform: 'neutral',
   dts: true,

@@ -1,9 +1,9 @@
-// Runs the core suite twice: in Node, and inside workerd without nodejs_compat (interop tests are Node-only).
+// Runs the core suite twice: in Node, and inside workerd without nodejs_compat (interop and *.node tests are Node-only).
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { sharedTestConfig } from '@ksmkit/vitest-config';
 import { defineConfig } from 'vitest/config';
 
-const interop = 'src/**/*.interop.test.ts';
+const nodeOnly = ['src/**/*.interop.test.ts', 'src/**/*.node.test.ts'];
 
 export default defineConfig({
   test: {
@@ -15,7 +15,7 @@ export default defineConfig({
             miniflare: { compatibilityDate: '2026-04-20', compatibilityFlags: [] },
           }),
         ],
-        test: { ...sharedTestConfig, name: 'workerd', exclude: [interop] },
+        test: { ...sharedTestConfig, name: 'workerd', exclude: nodeOnly },
       },
     ],
   },

@@ -17,7 +17,11 @@ function encode(bytes: Uint8Array, alphabet: string, pad: boolean): string {
   const full = bytes.length - (bytes.length % 3);
   for (let i = 0; i < full; i += 3) {
     const n = ((bytes[i] as number) << 16) | ((bytes[i + 1] as number) << 8) | (bytes[i + 2] as number);
-    chunk += alphabet[n >>> 18] + alphabet[(n >>> 12) & 63] + alphabet[(n >>> 6) & 63] + alphabet[n & 63];
+    chunk +=
+      alphabet.charAt(n >>> 18) +
+      alphabet.charAt((n >>> 12) & 63) +
+      alphabet.charAt((n >>> 6) & 63) +
+      alphabet.charAt(n & 63);
     if (chunk.length >= 4096) {
       out.push(chunk);
       chunk = '';
@@ -26,10 +30,11 @@ function encode(bytes: Uint8Array, alphabet: string, pad: boolean): string {
   const rest = bytes.length - full;
   if (rest === 1) {
     const n = (bytes[full] as number) << 16;
-    chunk += alphabet[n >>> 18] + alphabet[(n >>> 12) & 63] + (pad ? '==' : '');
+    chunk += alphabet.charAt(n >>> 18) + alphabet.charAt((n >>> 12) & 63) + (pad ? '==' : '');
   } else if (rest === 2) {
     const n = ((bytes[full] as number) << 16) | ((bytes[full + 1] as number) << 8);
-    chunk += alphabet[n >>> 18] + alphabet[(n >>> 12) & 63] + alphabet[(n >>> 6) & 63] + (pad ? '=' : '');
+    chunk +=
+      alphabet.charAt(n >>> 18) + alphabet.charAt((n >>> 12) & 63) + alphabet.charAt((n >>> 6) & 63) + (pad ? '=' : '');
   }
   out.push(chunk);
   return out.join('');

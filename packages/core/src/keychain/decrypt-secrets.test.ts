@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest';
+import { gcmDecrypt, gcmEncrypt } from '../crypto/aes-gcm.js';
+import { base64Decode, base64Encode } from '../encoding/base64.js';
+import { utf8Decode, utf8Encode } from '../encoding/bytes.js';
+import { isKsmError } from '../errors.js';
+import type { RecordData } from '../record/types.js';
+import { buildTestApp } from '../test-support/test-app.js';
+import { decryptSecrets } from './decrypt-secrets.js';
+import { createOneTimeToken, wrapKey } from './owner.js';
+import type { WireRecord, WireSecretsResponse } from './wire-types.js';
+
+const SHARED = 'SHAREDfolderAAAAAAAAAA';
+const OTHER = 'SHAREDfolderBBBBBBBBBB';
+const SUB = 'SUBfolderCCCCCCCCCCCCC';
+
+function record(title: string, extra: Record<string, unknown> = {}): RecordData {
+  return {
+    title,
+    type: 'login',
+    fields: [
+      { type: 'login', value: [`${title}-user`] },
+      { type: 'password', value: [`${title}-pw`], enforceGeneration: false, unknownKey: { kept: true } },
+    ],
+    custom: [{ type: 'text', label: 'Env', value: ['prod'] }],
+    notes: 'ñ',
+    ...extra,
+  };
+}
+
+async function sampleApp() {
+  return buildTestApp({
+    appData: { title: 'My App', type: 'app' },
+    folders: [
+      { folderUid: SHARED, name: 'Shared' },
+      { folderUid: SUB, name: 'Sub', parentUid: SHARED },
+      { folderUid: OTHER, name: 'Other' },
+    ],
+    records: [
+      { recordUid: 'DIRECTrecordAAAAAAAAAA', data: record('direct', { vendorField: [1, 2] }) },
+      { recordUid: 'FOLDERrecordAAAAAAAAAA', data: record('in-shared'), folderUid: SHARED, revision: 42 },
+      {
+        recordUid: 'SUBrecordAAAAAAAAAAAAA',
+        data: record('in-sub'),
+        folderUid: SUB,
+        isEditable: false,
+        files: [
+          {
+            fileUid: 'FILEaaaaaaaaaaaaaaaaaa',
+            metadata: { name: 'a.txt', title: 'A', size: 5, type: 'text/plain' },
+            content: utf8Encode('hello'),
+          },
+          {
+            fileUid: 'FILEbbbbbbbbbbbbbbbbbb',
+            metadata: { name: 'b.bin', title: 'B', size: 2 },
+            content: new Uint8Array([1, 2]),
+          },
+        ],
+      },
+      { recordUid: 'OTHERrecordAAAAAAAAAAA', data: record('in-other'), folderUid: OTHER },
+    ],
+  });
+}
+
+describe('decryptSecrets', () => {
+  it('decrypts direct shares, shared-folder and sub-folder records, files and app data', async () => {
+    const app = await sampleApp();
+    const secrets = await decryptSecrets(app.getSecretResponse(), { appKey: app.appKey });
+    expect(secrets.skipped).toEqual([]);
+    expect(secrets.appData).toEqual({ title: 'My App', type: 'app' });
+    expect(secrets.appKey).toBeNull();
+    expect(secrets.folders.map((f) => f.folderUid)).toEqual([SHARED, OTHER]);
+    expect(secrets.records.map((r) => [r.recordUid, r.folderUid, r.innerFolderUid])).toEqual([
+      ['DIRECTrecordAAAAAAAAAA', null, null],
+      ['FOLDERrecordAAAAAAAAAA', SHARED, null],
+      ['SUBrecordAAAAAAAAAAAAA', SHARED, SUB],
+      ['OTHERrecordAAAAAAAAAAA', OTHER, null],
+    ]);
+    const [direct, inShared, inSub] = secrets.records;
+    // raw JSON kept: unknown keys at every level survive
+    expect(direct?.data).toEqual(record('direct', { vendorField: [1, 2] }));
+    expect(inShared?.revision).toBe(42);
+    expect(inSub?.isEditable).toBe(false);
+    expect(inSub?.files.map((f) => [f.fileUid, f.metadata.name, f.url])).toEqual([
+      ['FILEaaaaaaaaaaaaaaaaaa', 'a.txt', 'https://files.ksmkit.test/FILEaaaaaaaaaaaaaaaaaa'],
+      ['FILEbbbbbbbbbbbbbbbbbb', 'b.bin', 'https://files.ksmkit.test/FILEbbbbbbbbbbbbbbbbbb'],
+    ]);
+    // the file key opens the download
+    const file = inSub?.files[0];
+    const blob = app.downloads.get(file?.url ?? '') as Uint8Array<ArrayBuffer>;
+    expect(utf8Decode(await gcmDecrypt(file?.fileKey as CryptoKey, blob))).toBe('hello');
+  });
+
+  it('returns non-extractable record keys that still encrypt updates the owner can read', async () => {
+    const app = await sampleApp();
+    const secrets = await decryptSecrets(app.getSecretResponse(), { appKey: app.appKey });
+    const target = secrets.records[1];
+    expect(target?.recordKey.extractable).toBe(false);
+    const update = await gcmEncrypt(target?.recordKey as CryptoKey, utf8Encode('{"title":"new"}'));
+    const ownerKey = app.recordKeys.get(target?.recordUid ?? '') as Uint8Array<ArrayBuffer>;
+    expect(utf8Decode(await gcmDecrypt(ownerKey, update))).toBe('{"title":"new"}');
+    // folder keys work in both modes the protocol uses
+    expect(secrets.folders[0]?.folderKey.gcm.algorithm.name).toBe('AES-GCM');
+    expect(secrets.folders[0]?.folderKey.cbc.algorithm.name).toBe('AES-CBC');
+  });
+
+  it('binds: unwraps encryptedAppKey with the client key and reports the app key to store', async () => {
+    const app = await sampleApp();
+    const token = await createOneTimeToken(app.appKey);
+    const response = app.getSecretResponse({
+      binding: { encryptedAppKey: base64Encode(token.encryptedAppKey), appOwnerPublicKey: 'BOwner==' },
+    });
+    const secrets = await decryptSecrets(response, { clientKey: base64Decode(token.token) });
+    expect(secrets.appKey).toEqual(app.appKey);
+    expect(secrets.appOwnerPublicKey).toBe('BOwner==');
+    expect(secrets.records).toHaveLength(4);
+  });
+
+  it('throws when no app key is available, or the binding key does not open', async () => {
+    const app = await sampleApp();
+    await expect(decryptSecrets(app.getSecretResponse(), {})).rejects.toSatisfy((e) =>
+      isKsmError(e, 'ERR_INVALID_KEY'),
+    );
+    const token = await createOneTimeToken(app.appKey);
+    const response = app.getSecretResponse({
+      binding: { encryptedAppKey: base64Encode(token.encryptedAppKey), appOwnerPublicKey: 'x' },
+    });
+    await expect(decryptSecrets(response, { clientKey: new Uint8Array(32) })).rejects.toSatisfy((e) =>
+      isKsmError(e, 'ERR_DECRYPT_FAILED'),
+    );
+    await expect(decryptSecrets('nope', { appKey: app.appKey })).rejects.toSatisfy((e) =>
+      isKsmError(e, 'ERR_INVALID_INPUT'),
+    );
+  });
+
+  it('applies the KSM-753 fallback: a top-level record wrapped by the folder it names', async () => {
+    const app = await buildTestApp({
+      folders: [{ folderUid: SHARED, name: 'Shared' }],
+      records: [
+        { recordUid: 'KSM753recordAAAAAAAAAA', data: record('commander'), folderUid: SHARED, shape: 'ksm-753' },
+        { recordUid: 'DIRECTrecordAAAAAAAAAA', data: record('direct') },
+      ],
+    });
+    const response = app.getSecretResponse();
+    expect(response.records?.map((r) => r.innerFolderUid)).toEqual([SHARED, null]);
+    expect(response.folders?.[0]?.records).toEqual([]);
+    const secrets = await decryptSecrets(response, { appKey: app.appKey });
+    expect(secrets.skipped).toEqual([]);
+    expect(secrets.records.map((r) => [r.recordUid, r.data.title, r.folderUid])).toEqual([
+      ['KSM753recordAAAAAAAAAA', 'commander', null],
+      ['DIRECTrecordAAAAAAAAAA', 'direct', null],
+    ]);
+  });
+
+  it('skips, not fails, a corrupted record, a corrupted file, a bad folder and malformed entries', async () => {
+    const app = await sampleApp();
+    const response = app.getSecretResponse() as WireSecretsResponse;
+    const folders = response.folders ?? [];
+    const corrupt = (b64: string) => {
+      const bytes = base64Decode(b64);
+      bytes[bytes.length - 1] = (bytes[bytes.length - 1] as number) ^ 1;
+      return base64Encode(bytes);
+    };
+    const direct = response.records?.[0] as WireRecord;
+    direct.data = corrupt(direct.data);
+    const sub = folders[0]?.records?.[1] as WireRecord;
+    const firstFile = sub.files?.[0];
+    if (firstFile) firstFile.fileKey = corrupt(firstFile.fileKey);
+    const other = folders[1];
+    if (other) other.folderKey = corrupt(other.folderKey);
+    (response.records as unknown[]).push(42, { recordUid: 'NOKEYrecordAAAAAAAAAAA', data: 'AAAA' });
+    // not valid JSON inside: a record whose plaintext is not JSON
+    const notJson = {
+      ...(folders[0]?.records?.[0] as WireRecord),
+      recordUid: 'NOTJSONrecordAAAAAAAAA',
+      recordKey: base64Encode(await wrapKey(app.folderKeys.get(SHARED) as Uint8Array<ArrayBuffer>, new Uint8Array(32))),
+      data: base64Encode(await gcmEncrypt(new Uint8Array(32), utf8Encode('{not json'))),
+    };
+    folders[0]?.records?.push(notJson);
+
+    const secrets = await decryptSecrets(response, { appKey: app.appKey });
+    expect(secrets.records.map((r) => r.recordUid)).toEqual(['FOLDERrecordAAAAAAAAAA', 'SUBrecordAAAAAAAAAAAAA']);
+    expect(secrets.records[1]?.files.map((f) => f.fileUid)).toEqual(['FILEbbbbbbbbbbbbbbbbbb']);
+    const sorted = [...secrets.skipped].sort((a, b) => `${a.kind}${a.uid}`.localeCompare(`${b.kind}${b.uid}`));
+    expect(sorted).toEqual([
+      { kind: 'file', uid: 'FILEaaaaaaaaaaaaaaaaaa', parentUid: 'SUBrecordAAAAAAAAAAAAA', code: 'ERR_DECRYPT_FAILED' },
+      { kind: 'folder', uid: OTHER, parentUid: null, code: 'ERR_DECRYPT_FAILED' },
+      { kind: 'record', uid: 'DIRECTrecordAAAAAAAAAA', parentUid: null, code: 'ERR_DECRYPT_FAILED' },
+      { kind: 'record', uid: 'NOKEYrecordAAAAAAAAAAA', parentUid: null, code: 'ERR_INVALID_RECORD' },
+      { kind: 'record', uid: 'NOTJSONrecordAAAAAAAAA', parentUid: SHARED, code: 'ERR_INVALID_RECORD' },
+      { kind: 'record', uid: null, parentUid: null, code: 'ERR_INVALID_RECORD' },
+    ]);
+  });
+
+  it('keeps duplicates (no de-duplication) and passes expiresOn, warnings, extra and links through', async () => {
+    const app = await buildTestApp({
+      folders: [{ folderUid: SHARED, name: 'Shared' }],
+      records: [
+        {
+          recordUid: 'SAMErecordAAAAAAAAAAAA',
+          data: record('x'),
+          links: [{ recordUid: 'SAMErecordAAAAAAAAAAAA', path: 'meta' }],
+        },
+      ],
+    });
+    const response = app.getSecretResponse();
+    const copy = { ...(response.records?.[0] as WireRecord) };
+    response.records?.push(copy);
+    response.expiresOn = 1_900_000_000_000;
+    response.warnings = ['w1'];
+    response.extra = { logo: 'x' };
+    const secrets = await decryptSecrets(response, { appKey: app.appKey });
+    expect(secrets.records.map((r) => r.recordUid)).toEqual(['SAMErecordAAAAAAAAAAAA', 'SAMErecordAAAAAAAAAAAA']);
+    expect(secrets.records[0]?.links).toEqual([{ recordUid: 'SAMErecordAAAAAAAAAAAA', path: 'meta' }]);
+    expect(secrets.expiresOn).toBe(1_900_000_000_000);
+    expect(secrets.warnings).toEqual(['w1']);
+    expect(secrets.extra).toEqual({ logo: 'x' });
+  });
+});

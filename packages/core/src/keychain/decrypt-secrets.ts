@@ -1,0 +1,143 @@
+// Device side of get_secret: app key → shared folder keys → record keys → record JSON, file keys → metadata.
+import { gcmDecrypt } from '../crypto/aes-gcm.js';
+import { importAesKey, importFolderKey } from '../crypto/aes-key.js';
+import { base64Decode } from '../encoding/base64.js';
+import { utf8Decode } from '../encoding/bytes.js';
+import { KsmError } from '../errors.js';
+import type { AppData } from '../record/types.js';
+import { arrayOrEmpty, isObject, requireStrings, stringOrNull } from './open-blobs.js';
+import { openRecords, type RecordJob } from './open-records.js';
+import type { DecryptedRecord, DecryptedSharedFolder } from './record-types.js';
+import { type SkippedItem, skipCode } from './skipped.js';
+
+/** Everything a get_secret response decrypts to. Duplicated record UIDs are kept (no de-duplication here). */
+export interface DecryptedSecrets {
+  /** Direct shares first, then the records of each shared folder, in response order. */
+  readonly records: DecryptedRecord[];
+  readonly folders: DecryptedSharedFolder[];
+  readonly appData: AppData | null;
+  /** Set only when this response bound the device: the app key to store in the config (then drop clientKey). */
+  readonly appKey: Uint8Array<ArrayBuffer> | null;
+  /** `appOwnerPublicKey` verbatim (std base64), binding responses only. */
+  readonly appOwnerPublicKey: string | null;
+  /** Expiry in ms since the epoch; null when the app does not expire. */
+  readonly expiresOn: number | null;
+  readonly warnings: string[];
+  readonly extra: Record<string, unknown> | null;
+  /** Items that failed to decrypt or were malformed; the rest of the response is still returned. */
+  readonly skipped: SkippedItem[];
+}
+
+/** The keys a device holds: the app key once bound; the client key (token bytes) while binding. */
+export interface DeviceKeys {
+  readonly appKey?: Uint8Array<ArrayBuffer> | null;
+  readonly clientKey?: Uint8Array<ArrayBuffer> | null;
+}
+
+/**
+ * Decrypts the JSON of a get_secret response. Items that fail are listed in `skipped`, never thrown; only a
+ * missing or undecryptable app key throws (`ERR_INVALID_KEY`, `ERR_DECRYPT_FAILED`). Records are opened in
+ * bursts (all record keys, then all imports, then all data, then files) to keep WebCrypto busy.
+ *
+ * @example
+ * const secrets = await decryptSecrets(await decryptResponse(request.responseKey, body), { appKey });
+ * for (const record of secrets.records) console.log(record.data.title);
+ */
+export async function decryptSecrets(response: unknown, keys: DeviceKeys): Promise<DecryptedSecrets> {
+  if (!isObject(response)) throw new KsmError('ERR_INVALID_INPUT', 'A get_secret response must be a JSON object');
+  const skipped: SkippedItem[] = [];
+  const { appKeyBytes, boundAppKey } = await resolveAppKey(response, keys, skipped);
+  const appKey = await importAesKey(appKeyBytes);
+
+  const folderEntries = arrayOrEmpty(response.folders);
+  const folderPromises = folderEntries.map((entry) => openSharedFolder(appKey, entry, skipped));
+  const folderByUid = new Map<string, Promise<DecryptedSharedFolder | null>>();
+  folderEntries.forEach((entry, i) => {
+    const uid = isObject(entry) ? stringOrNull(entry.folderUid) : null;
+    if (uid !== null) folderByUid.set(uid, folderPromises[i] as Promise<DecryptedSharedFolder | null>);
+  });
+  const appDataPromise = openAppData(appKey, response.appData, skipped);
+  const folders = await Promise.all(folderPromises);
+
+  const jobs: RecordJob[] = [];
+  for (const entry of arrayOrEmpty(response.records)) {
+    // KSM-753 (§5.1.6): a top-level record naming a returned folder may be wrapped by that folder's key.
+    const inner = isObject(entry) ? stringOrNull(entry.innerFolderUid) : null;
+    const fallback = inner === null ? undefined : folderByUid.get(inner);
+    jobs.push({ entry, wrappingKey: appKey, folderUid: null, ...(fallback === undefined ? {} : { fallback }) });
+  }
+  folderEntries.forEach((entry, i) => {
+    const folder = folders[i];
+    if (!isObject(entry) || !folder) return;
+    for (const record of arrayOrEmpty(entry.records)) {
+      jobs.push({ entry: record, wrappingKey: folder.folderKey.gcm, folderUid: folder.folderUid });
+    }
+  });
+  const records = await openRecords(jobs, skipped);
+
+  const expiresOn = typeof response.expiresOn === 'number' && response.expiresOn > 0 ? response.expiresOn : null;
+  return {
+    records: records.filter((r): r is DecryptedRecord => r !== null),
+    folders: folders.filter((f): f is DecryptedSharedFolder => f !== null),
+    appData: await appDataPromise,
+    appKey: boundAppKey,
+    appOwnerPublicKey: boundAppKey === null ? null : stringOrNull(response.appOwnerPublicKey),
+    expiresOn,
+    warnings: arrayOrEmpty(response.warnings).filter((w): w is string => typeof w === 'string'),
+    extra: isObject(response.extra) ? response.extra : null,
+    skipped,
+  };
+}
+
+async function resolveAppKey(
+  response: Record<string, unknown>,
+  keys: DeviceKeys,
+  skipped: SkippedItem[],
+): Promise<{ appKeyBytes: Uint8Array<ArrayBuffer>; boundAppKey: Uint8Array<ArrayBuffer> | null }> {
+  const encryptedAppKey = response.encryptedAppKey;
+  if (typeof encryptedAppKey === 'string' && encryptedAppKey !== '') {
+    if (keys.clientKey) {
+      const appKey = await gcmDecrypt(keys.clientKey, base64Decode(encryptedAppKey));
+      return { appKeyBytes: appKey, boundAppKey: appKey };
+    }
+    // Not binding (no client key): keep going with the stored app key, but say that the field was ignored.
+    skipped.push({ kind: 'appKey', uid: null, parentUid: null, code: 'ERR_INVALID_KEY' });
+  }
+  if (!keys.appKey) {
+    throw new KsmError('ERR_INVALID_KEY', 'An app key, or the client key of a binding response, is required');
+  }
+  return { appKeyBytes: keys.appKey, boundAppKey: null };
+}
+
+async function openAppData(appKey: CryptoKey, appData: unknown, skipped: SkippedItem[]): Promise<AppData | null> {
+  if (typeof appData !== 'string' || appData === '') return null;
+  try {
+    const value: unknown = JSON.parse(utf8Decode(await gcmDecrypt(appKey, base64Decode(appData))));
+    if (!isObject(value)) throw new KsmError('ERR_INVALID_RECORD', 'appData is not a JSON object');
+    return value as AppData;
+  } catch (error) {
+    skipped.push({ kind: 'appData', uid: null, parentUid: null, code: skipCode(error) });
+    return null;
+  }
+}
+
+async function openSharedFolder(
+  appKey: CryptoKey,
+  entry: unknown,
+  skipped: SkippedItem[],
+): Promise<DecryptedSharedFolder | null> {
+  const folderUid = isObject(entry) ? stringOrNull(entry.folderUid) : null;
+  try {
+    if (!isObject(entry)) throw new KsmError('ERR_INVALID_RECORD', 'A folder entry must be an object');
+    requireStrings(entry, ['folderUid', 'folderKey'], 'folder');
+    const raw = await gcmDecrypt(appKey, base64Decode(entry.folderKey as string));
+    return {
+      folderUid: folderUid as string,
+      folderKey: await importFolderKey(raw),
+      isEditable: entry.isEditable === true,
+    };
+  } catch (error) {
+    skipped.push({ kind: 'folder', uid: folderUid, parentUid: null, code: skipCode(error) });
+    return null;
+  }
+}
