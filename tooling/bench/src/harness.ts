@@ -1,0 +1,78 @@
+// Timing harness: runs a task until a time budget is spent and reports median and p95 wall time.
+
+/** One line of a benchmark table: the same task done by ksmkit and by the official SDK. */
+export interface BenchRow {
+  readonly benchmark: string;
+  readonly unit: string;
+  readonly ours: number;
+  readonly official: number | null;
+  /** What "better" means for this row: a smaller number (time, bytes) or a larger one (ops/s). */
+  readonly better: 'lower' | 'higher';
+  readonly note?: string;
+}
+
+/** Wall-time statistics of repeated runs, in milliseconds. */
+export interface Timing {
+  readonly runs: number;
+  readonly median: number;
+  readonly p95: number;
+  readonly mean: number;
+}
+
+/**
+ * Runs `task` a few times to warm up, then until `budgetMs` has passed (and at least `minRuns` times).
+ *
+ * @example
+ * const t = await time(() => decryptAll(payload), { budgetMs: 2000 });
+ */
+export async function time(
+  task: () => unknown,
+  { budgetMs = 2_000, minRuns = 5, warmup = 3 }: { budgetMs?: number; minRuns?: number; warmup?: number } = {},
+): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) await task();
+  const samples: number[] = [];
+  const start = performance.now();
+  while (samples.length < minRuns || performance.now() - start < budgetMs) {
+    const t0 = performance.now();
+    await task();
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  const pick = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] as number;
+  return {
+    runs: samples.length,
+    median: pick(0.5),
+    p95: pick(0.95),
+    mean: samples.reduce((sum, s) => sum + s, 0) / samples.length,
+  };
+}
+
+/** Prints rows as an aligned table with the ksmkit/official ratio and which side the row favours. */
+export function printTable(title: string, rows: readonly BenchRow[]): void {
+  const header = ['benchmark', 'unit', 'ksmkit', 'official', 'ksmkit/official', 'better', 'note'];
+  const body = rows.map((row) => [
+    row.benchmark,
+    row.unit,
+    format(row.ours),
+    row.official === null ? '-' : format(row.official),
+    row.official === null ? '-' : `${(row.ours / row.official).toFixed(2)}x`,
+    verdict(row),
+    row.note ?? '',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] as string).length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] as number)).join(' | ')} |`;
+  console.log(`\n${title}`);
+  console.log(line(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const cells of body) console.log(line(cells));
+}
+
+function verdict(row: BenchRow): string {
+  if (row.official === null || row.ours === row.official) return '-';
+  return row.ours < row.official === (row.better === 'lower') ? 'ksmkit' : 'official';
+}
+
+function format(value: number): string {
+  if (Number.isInteger(value)) return value.toLocaleString('en-US');
+  return value >= 100 ? value.toFixed(0) : value.toFixed(2);
+}

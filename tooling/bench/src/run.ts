@@ -1,0 +1,24 @@
+// Runs every benchmark suite in one process and prints one table per suite (ksmkit vs the official SDK).
+import { run as bundleSize } from './bundle-size.js';
+import { type BenchRow, printTable } from './harness.js';
+import { run as keychain } from './keychain.js';
+import { run as notation } from './notation.js';
+import { run as request } from './request.js';
+
+interface Suite {
+  readonly title: string;
+  readonly run: () => Promise<readonly BenchRow[]>;
+}
+
+const suites: Suite[] = [
+  { title: 'Key chain: decrypt a get_secret response (median wall time)', run: keychain },
+  { title: 'One request: ECIES-wrap a transmission key, encrypt, sign', run: request },
+  { title: 'Keeper Notation over 1,000 fetched records', run: notation },
+  { title: 'Worker bundle size (esbuild, minified)', run: bundleSize },
+];
+
+const only = process.argv.slice(2);
+for (const suite of suites) {
+  if (only.length > 0 && !only.some((word) => suite.title.toLowerCase().includes(word.toLowerCase()))) continue;
+  printTable(suite.title, await suite.run());
+}
