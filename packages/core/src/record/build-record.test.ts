@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { utf8Encode } from '../encoding/bytes.js';
-import { isKsmError, type KsmError } from '../errors.js';
+import { expectKsmError } from '../test-support/ksm-error-of.js';
 import { buildRecord } from './build-record.js';
 import { standardRecordInput } from './record-arbitraries.test-support.js';
 import { parseRecordData, serializeRecord } from './record-json.js';
@@ -9,15 +9,7 @@ import { RECORD_TYPES } from './record-types.js';
 
 const UID = 'HKGdx7dSrtuTfA67wiEZkw';
 
-function rejection(fn: () => unknown): KsmError {
-  try {
-    fn();
-  } catch (error) {
-    if (isKsmError(error, 'ERR_INVALID_RECORD')) return error;
-    throw error;
-  }
-  throw new Error('expected ERR_INVALID_RECORD');
-}
+const rejection = (fn: () => unknown) => expectKsmError(fn, 'ERR_INVALID_RECORD');
 
 describe('buildRecord', () => {
   it('lays out the standard fields of the type in order, filling the ones given', () => {

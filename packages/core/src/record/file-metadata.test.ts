@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { utf8Encode } from '../encoding/bytes.js';
-import { isKsmError } from '../errors.js';
+import { ksmErrorOf } from '../test-support/ksm-error-of.js';
 import { parseFileMetadata, serializeFileMetadata } from './file-metadata.js';
 
-function reasonOf(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    if (!isKsmError(error, 'ERR_INVALID_RECORD')) throw error;
-    return error.details.reason;
-  }
-  return 'ok';
-}
+const reasonOf = (fn: () => unknown) => ksmErrorOf(fn, 'ERR_INVALID_RECORD')?.details.reason ?? 'ok';
 
 describe('parseFileMetadata', () => {
   it('reads the spec §6.4 example', () => {

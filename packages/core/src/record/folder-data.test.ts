@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isKsmError } from '../errors.js';
+import { ksmErrorOf } from '../test-support/ksm-error-of.js';
 import { parseFolderData, serializeFolderData } from './folder-data.js';
 
-function reasonOf(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    if (!isKsmError(error, 'ERR_INVALID_RECORD')) throw error;
-    return error.details.reason;
-  }
-  return 'ok';
-}
+const reasonOf = (fn: () => unknown) => ksmErrorOf(fn, 'ERR_INVALID_RECORD')?.details.reason ?? 'ok';
 
 describe('folder data', () => {
   it('parses and writes {"name": …}', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isKsmError, type KsmError } from '../errors.js';
+import { expectKsmError } from '../test-support/ksm-error-of.js';
 import {
   addCustomField,
   findCustomField,
@@ -37,15 +37,7 @@ const record = (): RecordData =>
     }),
   );
 
-function rejection(fn: () => unknown): KsmError {
-  try {
-    fn();
-  } catch (error) {
-    if (isKsmError(error, 'ERR_INVALID_RECORD')) return error;
-    throw error;
-  }
-  throw new Error('expected ERR_INVALID_RECORD');
-}
+const rejection = (fn: () => unknown) => expectKsmError(fn, 'ERR_INVALID_RECORD');
 
 describe('finding fields', () => {
   it('finds standard fields by exact type, and by label when given', () => {

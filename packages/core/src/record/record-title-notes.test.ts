@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isKsmError } from '../errors.js';
+import { ksmErrorOf } from '../test-support/ksm-error-of.js';
 import { parseRecordData } from './record-json.js';
 import { getRecordNotes, getRecordTitle, setRecordNotes, setRecordTitle } from './record-title-notes.js';
 
 const data = parseRecordData('{"title":"My Record 1","type":"login","fields":[],"notes":"My Notes","x":1}');
 
-function reasonOf(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    if (!isKsmError(error, 'ERR_INVALID_RECORD')) throw error;
-    return error.details.reason;
-  }
-  return 'ok';
-}
+const reasonOf = (fn: () => unknown) => ksmErrorOf(fn, 'ERR_INVALID_RECORD')?.details.reason ?? 'ok';
 
 describe('record title and notes', () => {
   it('reads title and notes, undefined notes when absent', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isKsmError, type KsmError } from '../errors.js';
+import { expectKsmError } from '../test-support/ksm-error-of.js';
 import { FIELD_TYPES } from './field-types.js';
 import type { FieldTypeName } from './field-values.js';
 import { validateField, validateFieldValue } from './validate-field.js';
@@ -189,15 +189,7 @@ const CASES: Record<Exclude<FieldTypeName, 'trafficEncryptionKey' | 'pamProvider
   },
 };
 
-function rejection(fn: () => void): KsmError {
-  try {
-    fn();
-  } catch (error) {
-    if (isKsmError(error, 'ERR_INVALID_RECORD')) return error;
-    throw error;
-  }
-  throw new Error('expected ERR_INVALID_RECORD');
-}
+const rejection = (fn: () => unknown) => expectKsmError(fn, 'ERR_INVALID_RECORD');
 
 describe('validateFieldValue', () => {
   it('has examples for every current field type', () => {
