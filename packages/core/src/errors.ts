@@ -20,7 +20,12 @@ export type KsmErrorCode =
   | 'ERR_NOTATION_PROPERTY_NOT_FOUND'
   | 'ERR_NOTATION_FILE_NOT_FOUND'
   | 'ERR_NOTATION_MULTIPLE_FILES'
-  | 'ERR_INVALID_PASSWORD_OPTIONS';
+  | 'ERR_INVALID_PASSWORD_OPTIONS'
+  | 'ERR_INVALID_CONFIG'
+  | 'ERR_CONFIG_NOT_INITIALIZED'
+  | 'ERR_CONFIG_CONFLICT'
+  | 'ERR_INVALID_HOSTNAME'
+  | 'ERR_UNKNOWN_SERVER_KEY';
 
 /** Structured, non-secret facts about a failure (positions, counts, names a user typed). */
 export type KsmErrorDetails = Readonly<Record<string, string | number | boolean | null>>;

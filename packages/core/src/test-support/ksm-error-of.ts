@@ -28,3 +28,19 @@ export function expectKsmError(fn: () => unknown, code: KsmErrorCode): KsmError 
   if (error === undefined) throw new Error(`expected ${code}`);
   return error;
 }
+
+/**
+ * The KsmError with `code` that `promise` rejects with; fulfilment or any other error fails the test.
+ *
+ * @example
+ * const error = await rejection(readDeviceConfig(storage), 'ERR_CONFIG_NOT_INITIALIZED');
+ */
+export async function rejection(promise: Promise<unknown>, code: KsmErrorCode): Promise<KsmError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isKsmError(error, code)) return error;
+    throw error;
+  }
+  throw new Error(`expected ${code}`);
+}
