@@ -1,0 +1,71 @@
+// add_file (spec §5.8): registers a file on an editable record and hands out a one-time upload credential.
+import { getFile, insertFile } from '../store/files.js';
+import { updateRecordData } from '../store/records.js';
+import { requireEditableRecord } from './app-access.js';
+import type { Authenticated } from './authenticate.js';
+import type { RequestScope } from './context.js';
+import { protocolError } from './errors.js';
+import { FILES_PATH, signCapability } from './file-urls.js';
+import { requiredBytes, requiredInteger, requiredUid } from './payload.js';
+import { checkUpdated } from './update-secret.js';
+
+/** The add_file response. */
+export interface AddFileResponse {
+  readonly url: string;
+  /** A JSON string of form fields the upload must carry. */
+  readonly parameters: string;
+  readonly successStatusCode: number;
+}
+
+/** Status the upload route answers on success (the SDKs compare it exactly). */
+export const UPLOAD_SUCCESS_STATUS = 201;
+
+/**
+ * Handles add_file: in one transaction stores the file row (content pending), replaces the owner record's data
+ * with `ownerRecordData` and bumps its revision. The upload URL's form fields carry an expiring signature.
+ *
+ * @example
+ * const { url, parameters } = await addFile(scope, auth);
+ */
+export async function addFile(scope: RequestScope, auth: Authenticated): Promise<AddFileResponse> {
+  const { payload } = auth;
+  const fileUid = requiredUid(payload, 'fileRecordUid');
+  const ownerFileKey = requiredBytes(payload, 'fileRecordKey');
+  const fileData = requiredBytes(payload, 'fileRecordData');
+  const recordUid = requiredUid(payload, 'ownerRecordUid');
+  const recordData = requiredBytes(payload, 'ownerRecordData');
+  const revision = requiredInteger(payload, 'ownerRecordRevision');
+  const linkKey = requiredBytes(payload, 'linkKey');
+  const size = requiredInteger(payload, 'fileSize');
+  if (size < 0 || size > scope.ctx.maxUploadBytes) {
+    throw protocolError(
+      'payload_too_large',
+      413,
+      `The file is larger than this vault accepts (${scope.ctx.maxUploadBytes} bytes)`,
+    );
+  }
+  const db = scope.ctx.db;
+  const now = scope.ctx.now();
+  db.transaction(() => {
+    requireEditableRecord(db, scope.appUid, recordUid);
+    if (getFile(db, fileUid) !== undefined)
+      throw protocolError('bad_request', 400, 'A file with this UID already exists');
+    checkUpdated(updateRecordData(db, recordUid, recordData, revision, now));
+    insertFile(db, {
+      uid: fileUid,
+      recordUid,
+      linkKey,
+      data: fileData,
+      ownerWrappedKey: ownerFileKey,
+      size,
+      createdAt: now,
+    });
+  }).immediate();
+  const expires = now + scope.ctx.fileUrlTtlSeconds * 1000;
+  const signature = signCapability(scope.ctx.urlSigningKey, 'upload', fileUid, expires);
+  return {
+    url: `${scope.origin}${FILES_PATH}/${fileUid}/upload`,
+    parameters: JSON.stringify({ key: fileUid, expires: String(expires), signature }),
+    successStatusCode: UPLOAD_SUCCESS_STATUS,
+  };
+}

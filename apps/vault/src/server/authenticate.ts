@@ -1,0 +1,121 @@
+// Spec §4.2 steps 1–7: unwrap the transmission key, decrypt, find the device, verify the signature, check locks.
+import { base64Decode, base64Encode, openRequest, timingSafeEqual, verifyRequestSignature } from '@ksmkit/core';
+import type { ServerContext } from './context.js';
+import { type Device, findDevice, recordDeviceUse } from './device.js';
+import { protocolError } from './errors.js';
+import { asPayload, type Payload } from './payload.js';
+
+/** The raw parts of one API request. */
+export interface RawRequest {
+  readonly endpoint: string;
+  /** Header lookup, case-insensitive. */
+  readonly header: (name: string) => string | undefined;
+  readonly body: Uint8Array<ArrayBuffer>;
+  /** The peer address (IPv4-mapped IPv6 already reduced). */
+  readonly ip: string;
+}
+
+/** An authenticated request. */
+export interface Authenticated {
+  readonly device: Device;
+  readonly payload: Payload;
+  readonly responseKey: CryptoKey;
+  /** Present only on the response that binds the device (std base64 fields). */
+  readonly binding: { readonly encryptedAppKey: string; readonly appOwnerPublicKey: string } | null;
+  readonly accessExpiresAt: number | null;
+}
+
+const UNKNOWN_CLIENT = 'Unable to validate application access';
+
+/**
+ * Authenticates a request and records the device's use (binding, IP lock, last seen). Nothing is written
+ * unless the signature verified and every check passed; throttling runs before any write.
+ *
+ * @example
+ * const auth = await authenticate(ctx, { endpoint: 'get_secret', header, body, ip });
+ */
+export async function authenticate(ctx: ServerContext, request: RawRequest): Promise<Authenticated> {
+  const transmissionKeyHeader = request.header('transmissionkey');
+  if (transmissionKeyHeader === undefined || transmissionKeyHeader === '') {
+    throw protocolError('access_denied', 403, 'The TransmissionKey header is missing');
+  }
+  let opened: Awaited<ReturnType<typeof openRequest>>;
+  try {
+    opened = await openRequest({
+      transmissionKeyHeader: transmissionKeyHeader.trim(),
+      body: request.body,
+      serverPrivateKey: ctx.serverPrivateKey,
+    });
+  } catch {
+    throw protocolError('access_denied', 403, 'Unable to decrypt the request');
+  }
+  const payload = asPayload(opened.payload);
+  const clientId = payload.clientId;
+  if (typeof clientId !== 'string' || clientId === '') throw protocolError('access_denied', 403, UNKNOWN_CLIENT);
+  const device = findDevice(ctx.db, clientId);
+  if (device === undefined) throw protocolError('access_denied', 403, UNKNOWN_CLIENT);
+
+  const offeredKey = decodePublicKey(payload.publicKey);
+  const now = ctx.now();
+  let bindingKey: Uint8Array<ArrayBuffer> | undefined;
+  let verifyKey: Uint8Array<ArrayBuffer>;
+  if (device.publicKey === null) {
+    if (request.endpoint !== 'get_secret' || offeredKey === undefined) {
+      throw protocolError('access_denied', 403, 'The device is not bound yet; bind it with get_secret first');
+    }
+    verifyKey = offeredKey;
+    bindingKey = offeredKey;
+  } else {
+    verifyKey = device.publicKey;
+  }
+
+  const signed = await verifyRequestSignature({
+    encryptedTransmissionKey: opened.encryptedTransmissionKey,
+    body: request.body,
+    authorizationHeader: request.header('authorization'),
+    publicKey: verifyKey,
+  }).catch(() => false);
+  if (!signed) throw protocolError('access_denied', 403, 'Signature is invalid');
+
+  if (bindingKey !== undefined && device.tokenExpiresAt <= now) {
+    throw protocolError('invalid_client', 403, 'The one-time access token has expired; create a new client', {
+      resultCode: 'invalid_client',
+    });
+  }
+  if (device.accessExpiresAt !== null && device.accessExpiresAt <= now) {
+    throw protocolError('access_denied', 403, 'Access for this device has expired');
+  }
+  if (!device.unlockIp && device.lockedIp !== null && device.lockedIp !== request.ip) {
+    throw protocolError('access_denied', 403, 'This device is locked to another IP address');
+  }
+
+  ctx.throttle.check(device.clientId, request.endpoint, now);
+
+  const accessExpiresAt = recordDeviceUse(ctx.db, device, {
+    ip: request.ip,
+    now,
+    ...(bindingKey === undefined ? {} : { publicKey: bindingKey }),
+  });
+  // A repeated bind with the same key (first response lost) gets the wrapped app key again.
+  const rebind =
+    bindingKey === undefined &&
+    offeredKey !== undefined &&
+    device.publicKey !== null &&
+    request.endpoint === 'get_secret' &&
+    timingSafeEqual(offeredKey, device.publicKey);
+  const binding =
+    (bindingKey !== undefined || rebind) && device.encryptedAppKey !== null
+      ? { encryptedAppKey: base64Encode(device.encryptedAppKey), appOwnerPublicKey: base64Encode(ctx.ownerPublicKey) }
+      : null;
+  return { device, payload, responseKey: opened.responseKey, binding, accessExpiresAt };
+}
+
+function decodePublicKey(value: unknown): Uint8Array<ArrayBuffer> | undefined {
+  if (typeof value !== 'string' || value === '') return undefined;
+  try {
+    const bytes = base64Decode(value.trim());
+    return bytes.length === 65 && bytes[0] === 4 ? bytes : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,49 @@
+// The server's view of a device (client): look-up by clientId and recording a successful use (bind, IP, last seen).
+import { bindClient, type ClientRow, getClientById, lockClientIp, touchClient } from '../store/clients.js';
+import type { Database } from '../store/open-database.js';
+import { protocolError } from './errors.js';
+
+/** A device (client row). */
+export type Device = ClientRow;
+
+/**
+ * The device with this clientId (exact match), or undefined.
+ *
+ * @example
+ * const device = findDevice(db, payload.clientId);
+ */
+export function findDevice(db: Database, clientId: string): Device | undefined {
+  return getClientById(db, clientId);
+}
+
+/**
+ * Records a successful request in one transaction: binds the device when `publicKey` is given (only while
+ * unbound; starts the access-expiry clock), locks the first IP, updates `last_seen_at`. Returns the device's
+ * access expiry (ms) or null.
+ *
+ * @example
+ * const expiresAt = recordDeviceUse(db, device, { ip: '127.0.0.1', now: Date.now(), publicKey });
+ */
+export function recordDeviceUse(
+  db: Database,
+  device: Device,
+  use: { readonly ip: string; readonly now: number; readonly publicKey?: Uint8Array<ArrayBuffer> },
+): number | null {
+  return db
+    .transaction(() => {
+      if (use.publicKey !== undefined && device.publicKey === null) {
+        // Another request may have bound the device since it was read: then this one loses.
+        if (!bindClient(db, device.clientId, use.publicKey, use.now)) {
+          throw protocolError('access_denied', 403, 'Signature is invalid');
+        }
+      }
+      const locked = lockClientIp(db, device.clientId, use.ip);
+      if (locked === undefined) throw protocolError('access_denied', 403, 'Unable to validate application access');
+      if (!device.unlockIp && locked !== use.ip) {
+        throw protocolError('access_denied', 403, 'This device is locked to another IP address');
+      }
+      touchClient(db, device.clientId, use.now);
+      return getClientById(db, device.clientId)?.accessExpiresAt ?? null;
+    })
+    .immediate();
+}
