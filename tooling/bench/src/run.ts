@@ -4,6 +4,7 @@ import { type BenchRow, printTable } from './harness.js';
 import { run as keychain } from './keychain.js';
 import { run as notation } from './notation.js';
 import { run as request } from './request.js';
+import { run as vault } from './vault.js';
 
 interface Suite {
   readonly title: string;
@@ -15,6 +16,7 @@ const suites: Suite[] = [
   { title: 'One request: ECIES-wrap a transmission key, encrypt, sign', run: request },
   { title: 'Keeper Notation over 1,000 fetched records', run: notation },
   { title: 'Worker bundle size (esbuild, minified)', run: bundleSize },
+  { title: 'Local vault: get_secret of 100 records under 1, 8 and 32 official-SDK clients', run: vault },
 ];
 
 const only = process.argv.slice(2);

@@ -1,0 +1,119 @@
+// Benchmark: get_secret throughput and latency of a real vault process (100 records) under 1, 8 and 32 official-SDK clients.
+import { readFileSync } from 'node:fs';
+import { Agent } from 'node:https';
+import * as ksm from '@keeper-security/secrets-manager-core';
+import { startTestVault } from '@ksmkit/test-vault';
+import type { BenchRow } from './harness.js';
+
+const RECORDS = 100;
+const LEVELS = [1, 8, 32] as const;
+const SECONDS = Number(process.env.KSMKIT_BENCH_VAULT_SECONDS ?? 5);
+
+function percentile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+}
+
+/**
+ * Runs the vault benchmark: one real `ksmkit-vault serve` process (tooling/test-vault; build apps/vault first)
+ * with an app of 100 records, and N bound official-SDK devices calling `getSecrets` in closed loops for a fixed
+ * duration per level.
+ *
+ * @example
+ * printTable('Vault', await run());
+ */
+export async function run(): Promise<BenchRow[]> {
+  const records = Array.from({ length: RECORDS }, (_, i) => ({
+    type: 'login',
+    title: `Record ${i}`,
+    fields: { login: `user${i}`, password: `password-${i}`, url: `https://host${i}.example` },
+    notes: `bench record ${i}`,
+  }));
+  const vault = await startTestVault({
+    seed: { folders: [{ name: 'Bench', records }], apps: [{ name: 'bench', shares: [{ folder: 'Bench' }] }] },
+    throttle: { requests: 1_000_000_000, windowSeconds: 1 },
+  });
+  const minted = await vault.admin([
+    'client',
+    'add',
+    '--app',
+    'bench',
+    '--unlock-ip',
+    '--count',
+    String(Math.max(...LEVELS)),
+  ]);
+  const tokens: string[] = minted.clients.map((client: { token: string }) => client.token);
+  const rows: BenchRow[] = [];
+  try {
+    ksm.setCustomProxyAgent(
+      new Agent({ ca: readFileSync(vault.caCertPath as string), keepAlive: true, maxSockets: 64 }),
+    );
+    const devices: ksm.SecretManagerOptions[] = [];
+    for (const token of tokens) {
+      const storage = ksm.inMemoryStorage({});
+      await ksm.initializeStorage(storage, token, vault.hostname);
+      const options = {
+        storage,
+        serverPublicKey: vault.serverPublicKey,
+        serverPublicKeyId: String(vault.serverPublicKeyId),
+      };
+      const { records } = await ksm.getSecrets(options);
+      if (records.length !== RECORDS) throw new Error(`expected ${RECORDS} records, got ${records.length}`);
+      devices.push(options);
+    }
+    // Warm up both processes (JIT, SQLite page cache) before measuring.
+    const warmEnd = performance.now() + 2000;
+    await Promise.all(
+      devices.slice(0, 8).map(async (options) => {
+        while (performance.now() < warmEnd) await ksm.getSecrets(options);
+      }),
+    );
+    for (const level of LEVELS) {
+      const latencies: number[] = [];
+      let errors = 0;
+      const end = performance.now() + SECONDS * 1000;
+      const start = performance.now();
+      await Promise.all(
+        devices.slice(0, level).map(async (options) => {
+          while (performance.now() < end) {
+            const t0 = performance.now();
+            try {
+              await ksm.getSecrets(options);
+              latencies.push(performance.now() - t0);
+            } catch {
+              errors += 1;
+            }
+          }
+        }),
+      );
+      const elapsed = (performance.now() - start) / 1000;
+      latencies.sort((a, b) => a - b);
+      const note = `${RECORDS} records, ${SECONDS}s, ${latencies.length} ok, ${errors} errors; clients and server on one host`;
+      const name = `get_secret, ${level} client${level === 1 ? '' : 's'}`;
+      rows.push({
+        benchmark: name,
+        unit: 'req/s',
+        ours: latencies.length / elapsed,
+        official: null,
+        better: 'higher',
+        note,
+      });
+      rows.push({
+        benchmark: `${name}: p50`,
+        unit: 'ms',
+        ours: percentile(latencies, 0.5),
+        official: null,
+        better: 'lower',
+      });
+      rows.push({
+        benchmark: `${name}: p99`,
+        unit: 'ms',
+        ours: percentile(latencies, 0.99),
+        official: null,
+        better: 'lower',
+      });
+    }
+  } finally {
+    await vault.stop();
+  }
+  return rows;
+}
