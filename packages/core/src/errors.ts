@@ -25,7 +25,19 @@ export type KsmErrorCode =
   | 'ERR_CONFIG_NOT_INITIALIZED'
   | 'ERR_CONFIG_CONFLICT'
   | 'ERR_INVALID_HOSTNAME'
-  | 'ERR_UNKNOWN_SERVER_KEY';
+  | 'ERR_UNKNOWN_SERVER_KEY'
+  | 'ERR_ACCESS_DENIED'
+  | 'ERR_TOKEN_REJECTED'
+  | 'ERR_IP_LOCKED'
+  | 'ERR_DEVICE_EXPIRED'
+  | 'ERR_THROTTLED'
+  | 'ERR_NETWORK'
+  | 'ERR_TIMEOUT'
+  | 'ERR_SERVER'
+  | 'ERR_SERVER_KEY_REJECTED'
+  | 'ERR_NOT_FOUND'
+  | 'ERR_REVISION_CONFLICT'
+  | 'ERR_UPLOAD_FAILED';
 
 /** Structured, non-secret facts about a failure (positions, counts, names a user typed). */
 export type KsmErrorDetails = Readonly<Record<string, string | number | boolean | null>>;

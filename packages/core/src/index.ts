@@ -1,5 +1,6 @@
 // @ksmkit/core: runtime-neutral Keeper Secrets Manager core (Web APIs only). Each area has its own flat barrel.
 
+export * from './client/index.js';
 export * from './config/index.js';
 export * from './crypto/index.js';
 export { base64Decode, base64Encode, base64UrlEncode } from './encoding/base64.js';

@@ -1,0 +1,98 @@
+// The KSM client: one object per device config, every operation of the official SDK, no global state.
+import type { DecryptedFolder } from '../keychain/decrypt-folders.js';
+import type { DecryptedFile, DecryptedRecord } from '../keychain/record-types.js';
+import type { Notation } from '../notation/types.js';
+import { generatePassword, type PasswordOptions } from '../password/generate-password.js';
+import type { RecordData } from '../record/types.js';
+import { type ClientOptions, createClientCore } from './client-core.js';
+import type { DeleteResult } from './delete-results.js';
+import { downloadFile, downloadThumbnail, type UploadFileOptions, uploadFile } from './files.js';
+import {
+  type CreateFolderOptions,
+  createFolder,
+  deleteFolders,
+  type FoldersResult,
+  getFolders,
+  updateFolder,
+} from './folders.js';
+import { notationResults } from './notation.js';
+import {
+  type CreateSecretOptions,
+  completeTransaction,
+  createSecret,
+  deleteSecrets,
+  type UpdateSecretOptions,
+  updateSecret,
+} from './record-writes.js';
+import {
+  type AppInfo,
+  type GetSecretsOptions,
+  getAppInfo,
+  getSecrets,
+  getSecretsByTitle,
+  type SecretsResult,
+} from './secrets.js';
+import { recordTotpCode, type TotpCode } from './totp-codes.js';
+
+type Signal = { readonly signal?: AbortSignal | undefined };
+
+/** A KSM client. Every method takes an optional `signal`; keys stay on the objects methods return. */
+export interface KsmClient {
+  getSecrets(options?: GetSecretsOptions): Promise<SecretsResult>;
+  getSecretsByTitle(title: string, options?: Signal): Promise<DecryptedRecord[]>;
+  getFolders(options?: Signal): Promise<FoldersResult>;
+  /** Keeper Notation with `getNotationResults` semantics (UID lookup with `requestedRecords`, then by title). */
+  getNotationResults(notation: string | Notation, options?: Signal): Promise<string[]>;
+  createSecret(options: CreateSecretOptions): Promise<string>;
+  updateSecret(record: DecryptedRecord, options?: UpdateSecretOptions): Promise<void>;
+  /** Commits a staged update (`transactionType`); `rollback: true` discards it. */
+  completeTransaction(recordUid: string, options?: Signal & { readonly rollback?: boolean }): Promise<void>;
+  deleteSecrets(recordUids: readonly string[], options?: Signal): Promise<DeleteResult[]>;
+  createFolder(options: CreateFolderOptions): Promise<string>;
+  updateFolder(folder: DecryptedFolder | string, name: string, options?: Signal): Promise<void>;
+  deleteFolders(
+    folderUids: readonly string[],
+    options?: Signal & { readonly force?: boolean },
+  ): Promise<DeleteResult[]>;
+  uploadFile(record: DecryptedRecord, options: UploadFileOptions): Promise<string>;
+  downloadFile(file: DecryptedFile, options?: Signal): Promise<Uint8Array<ArrayBuffer>>;
+  downloadThumbnail(file: DecryptedFile, options?: Signal): Promise<Uint8Array<ArrayBuffer>>;
+  /** The current code of the record's first `oneTimeCode` field (standard or custom); null without one. */
+  getTotpCode(record: { readonly data: RecordData }, unixSeconds?: number): Promise<TotpCode | null>;
+  generatePassword(options?: PasswordOptions): string;
+  /** App title and type, expiry and warnings (one get_secret). */
+  getAppInfo(options?: Signal): Promise<AppInfo>;
+}
+
+/**
+ * Creates a client over a device config storage (initialise it first with `initializeConfig`). The device binds
+ * on first use (spec §5.1). Two clients never share keys, caches or state.
+ *
+ * @example
+ * const storage = createMemoryStorage();
+ * await initializeConfig(storage, token, { hostname: '127.0.0.1:8443', serverPublicKey, serverPublicKeyId: 20 });
+ * const client = createClient({ storage, cache: { ttlMs: 5_000 } });
+ * const { records } = await client.getSecrets();
+ */
+export function createClient(options: ClientOptions): KsmClient {
+  const core = createClientCore(options);
+  return {
+    getSecrets: (o) => getSecrets(core, o),
+    getSecretsByTitle: (title, o) => getSecretsByTitle(core, title, o),
+    getFolders: (o) => getFolders(core, o),
+    getNotationResults: (notation, o) => notationResults(core, notation, o),
+    createSecret: (o) => createSecret(core, o),
+    updateSecret: (record, o) => updateSecret(core, record, o),
+    completeTransaction: (uid, o) => completeTransaction(core, uid, o),
+    deleteSecrets: (uids, o) => deleteSecrets(core, uids, o),
+    createFolder: (o) => createFolder(core, o),
+    updateFolder: (folder, name, o) => updateFolder(core, folder, name, o),
+    deleteFolders: (uids, o) => deleteFolders(core, uids, o),
+    uploadFile: (record, o) => uploadFile(core, record, o),
+    downloadFile: (file, o) => downloadFile(core, file, o),
+    downloadThumbnail: (file, o) => downloadThumbnail(core, file, o),
+    getTotpCode: (record, unixSeconds) => recordTotpCode(record.data, unixSeconds ?? core.clock() / 1000),
+    generatePassword: (o) => generatePassword(o),
+    getAppInfo: (o) => getAppInfo(core, o),
+  };
+}

@@ -1,0 +1,160 @@
+// One KSM API call with its retries (spec §4): fresh envelope per attempt, key rotation, throttling, network errors.
+import { readDeviceConfig, updateDeviceConfig } from '../config/config-storage.js';
+import type { DeviceConfig } from '../config/device-config.js';
+import { apiBaseUrl } from '../config/hostname.js';
+import { KEEPER_SERVER_PUBLIC_KEYS, resolveServerKey } from '../config/server-keys.js';
+import type { KeyValueStorage } from '../config/storage.js';
+import { importSigningKey } from '../crypto/ec-keys.js';
+import { isKsmError, KsmError } from '../errors.js';
+import { buildRequest, decryptResponse } from '../keychain/request-envelope.js';
+import { isThrottled, parseServerError, serverError } from './server-error.js';
+
+/** A `fetch`-compatible function (the global one, a test double, or a Node transport that trusts a CA). */
+export type FetchFunction = (url: string, init: RequestInit) => Promise<Response>;
+
+/** What every call needs; one per client, never shared between clients. */
+export interface TransportContext {
+  readonly storage: KeyValueStorage;
+  readonly fetch: FetchFunction;
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly timeoutMs: number;
+  readonly clientVersion: string;
+  /** Uniform [0, 1) for throttle jitter. */
+  readonly random: () => number;
+}
+
+/** Options of one call. */
+export interface PostOptions {
+  /** Extra request fields; a function is re-evaluated with the current config on every attempt. */
+  readonly fields: Record<string, unknown> | ((config: DeviceConfig) => Record<string, unknown>);
+  /** Reads (get_secret, get_folders) may be retried after a network error; writes never are. */
+  readonly idempotent: boolean;
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** A decrypted 200 response and the config it was made with. */
+export interface PostResult {
+  readonly json: unknown;
+  readonly config: DeviceConfig;
+}
+
+const MAX_THROTTLE_RETRIES = 5;
+const MAX_KEY_ROTATIONS = 3;
+const NETWORK_RETRIES = 2;
+
+/**
+ * Combines the per-attempt timeout with the caller's signal.
+ *
+ * @example
+ * await fetch(url, { signal: attemptSignal(30_000, callerSignal) });
+ */
+export function attemptSignal(timeoutMs: number, signal?: AbortSignal): AbortSignal {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  return signal === undefined ? timeout : AbortSignal.any([timeout, signal]);
+}
+
+/**
+ * Turns a fetch rejection into ERR_TIMEOUT / ERR_NETWORK; a caller's own abort is rethrown as is.
+ *
+ * @example
+ * try { await fetch(url, init) } catch (e) { throw networkError(e, 'get_secret', signal) }
+ */
+export function networkError(error: unknown, endpoint: string, callerSignal?: AbortSignal): unknown {
+  if (callerSignal?.aborted) return callerSignal.reason;
+  if (isKsmError(error)) return error;
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'TimeoutError') {
+    return new KsmError('ERR_TIMEOUT', `The KSM request ${endpoint} timed out`, { endpoint }, { cause: error });
+  }
+  return new KsmError(
+    'ERR_NETWORK',
+    `The KSM server could not be reached (${endpoint})`,
+    { endpoint },
+    { cause: error },
+  );
+}
+
+/**
+ * §4.5 delay of 0-based retry `attempt`: retry_after when > 0, else 11 × 2ⁿ s; then ±25 % jitter.
+ *
+ * @example
+ * throttleDelayMs(1, null, () => 0.5) // 22_000
+ */
+export function throttleDelayMs(attempt: number, retryAfter: number | null, random: () => number): number {
+  const base = retryAfter !== null && retryAfter > 0 ? retryAfter * 1000 : 11_000 * 2 ** attempt;
+  return Math.round(base * (1 + (random() * 0.5 - 0.25)));
+}
+
+/**
+ * POSTs one KSM request and returns its decrypted JSON (null for an empty body). Success is exactly 200.
+ * Retries: `key` errors store the suggested id and retry (at most 3; fatal with a custom server key), throttled
+ * 403s back off per §4.5 (at most 5), network errors and timeouts of idempotent calls (at most 2).
+ *
+ * @example
+ * const { json } = await postKsm(ctx, 'get_folders', { fields: {}, idempotent: true });
+ */
+export async function postKsm(ctx: TransportContext, endpoint: string, options: PostOptions): Promise<PostResult> {
+  let throttles = 0;
+  let rotations = 0;
+  let networkFailures = 0;
+  for (;;) {
+    options.signal?.throwIfAborted();
+    const config = await readDeviceConfig(ctx.storage);
+    const serverKey = resolveServerKey(config);
+    const fields = typeof options.fields === 'function' ? options.fields(config) : options.fields;
+    const request = await buildRequest({
+      payload: { clientVersion: ctx.clientVersion, clientId: config.clientId, ...fields },
+      serverPublicKey: serverKey.publicKey,
+      serverPublicKeyId: serverKey.id,
+      signingKey: await importSigningKey(config.privateKey),
+    });
+    let response: Response;
+    let body: Uint8Array<ArrayBuffer>;
+    try {
+      response = await ctx.fetch(`${apiBaseUrl(config.hostname)}${endpoint}`, {
+        method: 'POST',
+        headers: {
+          PublicKeyId: request.publicKeyId,
+          TransmissionKey: request.transmissionKeyHeader,
+          Authorization: request.authorizationHeader,
+          'Content-Type': 'application/octet-stream',
+        },
+        body: request.body,
+        signal: attemptSignal(ctx.timeoutMs, options.signal),
+      });
+      body = new Uint8Array(await response.arrayBuffer());
+    } catch (error) {
+      const mapped = networkError(error, endpoint, options.signal);
+      if (options.idempotent && isKsmError(mapped) && networkFailures < NETWORK_RETRIES) {
+        await ctx.sleep(250 * 2 ** networkFailures);
+        networkFailures += 1;
+        continue;
+      }
+      throw mapped;
+    }
+    if (response.status === 200) return { json: await decryptResponse(request.responseKey, body), config };
+
+    const parsed = parseServerError(new TextDecoder().decode(body));
+    if (isThrottled(response.status, parsed)) {
+      if (throttles >= MAX_THROTTLE_RETRIES) throw serverError(endpoint, response.status, parsed);
+      await ctx.sleep(throttleDelayMs(throttles, parsed.retryAfter, ctx.random));
+      throttles += 1;
+      continue;
+    }
+    if (parsed.error === 'key' && parsed.keyId !== null) {
+      const usable = config.serverPublicKey === undefined && Object.hasOwn(KEEPER_SERVER_PUBLIC_KEYS, parsed.keyId);
+      if (!usable || rotations >= MAX_KEY_ROTATIONS) {
+        throw new KsmError('ERR_SERVER_KEY_REJECTED', 'The KSM server rejected the configured server public key', {
+          endpoint,
+          keyId: serverKey.id,
+          suggestedKeyId: parsed.keyId,
+          customKey: config.serverPublicKey !== undefined,
+        });
+      }
+      await updateDeviceConfig(ctx.storage, { serverPublicKeyId: parsed.keyId });
+      rotations += 1;
+      continue;
+    }
+    throw serverError(endpoint, response.status, parsed);
+  }
+}
