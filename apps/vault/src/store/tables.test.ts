@@ -83,6 +83,11 @@ const record = (uid: string, inner: string | null = null) => ({
   data: bytes(9),
 });
 
+/** A file row attached to `recordUid` with placeholder ciphertext. */
+function fileRow(uid: string, recordUid: string, size: number) {
+  return { uid, recordUid, linkKey: bytes(1), data: bytes(1), ownerWrappedKey: bytes(1), size };
+}
+
 describe('apps', () => {
   it('inserts, reads back as plain Uint8Arrays, lists and deletes with cascades', () => {
     const db = seededTree();
@@ -159,14 +164,7 @@ describe('pending updates', () => {
   it('finalize applies the staged data, bumps the revision and detaches files; rollback discards', () => {
     const db = seededTree();
     insertRecord(db, record('r1'));
-    insertFile(db, {
-      uid: 'f1',
-      recordUid: 'r1',
-      linkKey: bytes(1),
-      data: bytes(1),
-      ownerWrappedKey: bytes(1),
-      size: 1,
-    });
+    insertFile(db, fileRow('f1', 'r1', 1));
     insertPendingUpdate(db, {
       recordUid: 'r1',
       data: bytes(20),
@@ -214,14 +212,7 @@ describe('files', () => {
   it('stores content later, reports it and lists only uploaded files on request', () => {
     const db = seededTree();
     insertRecord(db, record('r1'));
-    insertFile(db, {
-      uid: 'f1',
-      recordUid: 'r1',
-      linkKey: bytes(1),
-      data: bytes(1),
-      ownerWrappedKey: bytes(1),
-      size: 3,
-    });
+    insertFile(db, fileRow('f1', 'r1', 3));
     expect(getFileContent(db, 'f1')).toBeNull();
     expect(getFileContent(db, 'zz')).toBeUndefined();
     expect(listFilesForRecords(db, ['r1'], true)).toEqual([]);
