@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as ksm from '@keeper-security/secrets-manager-core';
+import { createNodeFetch } from '@ksmkit/config';
 import {
   createClient,
   createMemoryStorage,
@@ -16,7 +17,6 @@ import {
   serializeDeviceConfig,
 } from '@ksmkit/core';
 import { startTestVault, type TestVault } from '@ksmkit/test-vault';
-import { createNodeFetch } from '../../../packages/core/src/test-support/node-fetch.js';
 import { type BenchRow, type Timing, time } from './harness.js';
 import { bundleForWorker, kb } from './worker-bundle.js';
 

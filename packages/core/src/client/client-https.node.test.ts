@@ -2,13 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestVault, type TestVault } from '../../../../tooling/test-vault/index.js';
+import { createNodeFetch } from '../../../config/src/node-fetch.js';
 import { readDeviceConfig } from '../config/config-storage.js';
 import { initializeConfig } from '../config/initialize-config.js';
 import { createMemoryStorage } from '../config/memory-storage.js';
 import { utf8Decode, utf8Encode } from '../encoding/bytes.js';
 import { getFieldValue } from '../record/record-fields.js';
 import { rejection } from '../test-support/ksm-error-of.js';
-import { createNodeFetch } from '../test-support/node-fetch.js';
 import { CLIENT_SEED } from './client-fixture.test-support.js';
 import { type ClientOptions, createClient, type FetchFunction } from './index.js';
 import { vaultAvailable } from './vault-control.test-support.js';

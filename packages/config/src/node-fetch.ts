@@ -1,14 +1,13 @@
-// Test support (Node only): a fetch-compatible function over node:http(s) that trusts a given CA certificate.
-// biome-ignore lint/correctness/noNodejsModules: Node-only test support (never imported by runtime code)
+// A fetch for ksmkit clients on Node: node:http(s) instead of undici, trusting a self-hosted server's CA.
 import { request as httpRequest } from 'node:http';
-// biome-ignore lint/correctness/noNodejsModules: Node-only test support (never imported by runtime code)
 import { request as httpsRequest } from 'node:https';
+import { rootCertificates } from 'node:tls';
 
 /** A `fetch`-compatible function (what `createClient({ fetch })` takes). */
 export type NodeFetch = (url: string, init?: RequestInit) => Promise<Response>;
 
 /**
- * A fetch over node:https that trusts `ca` (PEM) for https URLs (plain http URLs use node:http), optionally
+ * A fetch over node:https that trusts `ca` (PEM) in addition to the system roots for https URLs (plain http URLs use node:http), optionally
  * from `localAddress` (e.g. 127.0.0.2, to look like another machine to a loopback server). Bodies of any
  * fetch body type (bytes, FormData, strings) are serialised through a web `Request` first.
  *
@@ -35,7 +34,7 @@ export function createNodeFetch(
         {
           method: request.method,
           headers,
-          ...(options.ca === undefined ? {} : { ca: options.ca }),
+          ...(options.ca === undefined ? {} : { ca: [...rootCertificates, options.ca] }),
           ...(options.localAddress === undefined ? {} : { localAddress: options.localAddress }),
           signal: init.signal ?? undefined,
         },
@@ -58,4 +57,16 @@ export function createNodeFetch(
       req.end(body ?? undefined);
     });
   };
+}
+
+/**
+ * The fetch a Node client should use for `config`: it trusts the config's `caCertificate` (self-hosted vaults)
+ * and avoids undici's start-up and exit delays for one-shot tools.
+ *
+ * @example
+ * const config = await readDeviceConfig(storage);
+ * const client = createClient({ storage, fetch: nodeFetchForConfig(config) });
+ */
+export function nodeFetchForConfig(config: { readonly caCertificate?: string | undefined }): NodeFetch {
+  return createNodeFetch({ ca: config.caCertificate });
 }
