@@ -12,6 +12,7 @@ import { DEVICE_CONFIG_KEYS, utf8Decode } from '@ksmkit/core';
 import { writeFileAtomic } from './atomic-file.js';
 import { ConfigError } from './errors.js';
 import { createJsonFileStorage } from './json-file-storage.js';
+import { parseStoredConfig } from './stored-config.js';
 
 /** Secret name used when none is given (Keeper's default). */
 export const DEFAULT_AWS_SECRET = 'ksm-config';
@@ -114,28 +115,11 @@ function makeClient(options: AwsSecretStorageOptions, secret: string, useDefault
 
 /** The config object inside a secret value: JSON, or base64 of JSON (as Keeper's reader accepts). */
 function parseSecret(text: string, secret: string): Record<string, string> {
-  let json = text.trim();
-  if (!json.startsWith('{')) {
-    try {
-      json = utf8Decode(Uint8Array.from(Buffer.from(json, 'base64'))).trim();
-    } catch {
-      json = '';
-    }
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    value = undefined;
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+  const record = parseStoredConfig(text);
+  if (record === undefined) {
     throw new ConfigError('ERR_CONFIG_FILE_INVALID', `AWS secret "${secret}" does not hold a KSM config JSON object`, {
       secret,
     });
-  }
-  const record: Record<string, string> = {};
-  for (const [key, item] of Object.entries(value)) {
-    if (item !== null && item !== undefined) record[key] = String(item);
   }
   return record;
 }

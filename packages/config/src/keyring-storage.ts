@@ -1,8 +1,9 @@
 // Linux keyring (Secret Service) items exactly as Keeper's lkru labels them, and a KeyValueStorage on one item.
 import type { KeyValueStorage } from '@ksmkit/core';
-import { base64Decode, utf8Decode, utf8Encode } from '@ksmkit/core';
+import { utf8Decode, utf8Encode } from '@ksmkit/core';
 import { ConfigError } from './errors.js';
 import { type CollectionRef, collectionPath, openSecretService, type SecretService } from './secret-service.js';
+import { parseStoredConfig } from './stored-config.js';
 
 /** lkru's default application name (its `-a` flag). */
 export const LKRU_APPLICATION = 'lkru';
@@ -133,28 +134,13 @@ export async function keyringDelete(name: string, options: KeyringOptions): Prom
 }
 
 function parseItem(text: string, name: string): Record<string, string> {
-  let json = text.trim();
-  if (!json.startsWith('{')) {
-    try {
-      json = utf8Decode(base64Decode(json)).trim(); // stored with `lkru set -b`
-    } catch {
-      json = '';
-    }
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    value = undefined;
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+  const record = parseStoredConfig(text); // JSON, or base64 stored with `lkru set -b`
+  if (record === undefined) {
     throw new ConfigError('ERR_CONFIG_FILE_INVALID', `Keyring item "${name}" does not hold a KSM config JSON object`, {
       name,
     });
   }
-  return Object.fromEntries(
-    Object.entries(value).flatMap(([k, v]) => (v === null || v === undefined ? [] : [[k, String(v)]])),
-  );
+  return record;
 }
 
 /** Options of `createKeyringStorage`. */
