@@ -100,15 +100,14 @@ export async function uploadFile(
   for (const [key, value] of Object.entries(target.parameters)) form.append(key, value);
   form.append('file', new Blob([file.encryptedContent], { type: 'application/octet-stream' }));
   let response: Response;
+  const attempt = attemptSignal(core.ctx.timeoutMs, options.signal);
   try {
-    response = await core.ctx.fetch(target.url, {
-      method: 'POST',
-      body: form,
-      signal: attemptSignal(core.ctx.timeoutMs, options.signal),
-    });
+    response = await core.ctx.fetch(target.url, { method: 'POST', body: form, signal: attempt.signal });
     await response.arrayBuffer();
   } catch (error) {
     throw networkError(error, 'upload', options.signal);
+  } finally {
+    attempt.done();
   }
   if (response.status !== target.success) {
     throw new KsmError('ERR_UPLOAD_FAILED', 'The file upload was not accepted', {
@@ -123,11 +122,14 @@ async function download(core: ClientCore, file: DecryptedFile, url: string | nul
   if (url === null) throw new KsmError('ERR_NOT_FOUND', 'The file has no such download', { fileUid: file.fileUid });
   let response: Response;
   let body: Uint8Array<ArrayBuffer>;
+  const attempt = attemptSignal(core.ctx.timeoutMs, signal);
   try {
-    response = await core.ctx.fetch(url, { method: 'GET', signal: attemptSignal(core.ctx.timeoutMs, signal) });
+    response = await core.ctx.fetch(url, { method: 'GET', signal: attempt.signal });
     body = new Uint8Array(await response.arrayBuffer());
   } catch (error) {
     throw networkError(error, 'download', signal);
+  } finally {
+    attempt.done();
   }
   if (response.status !== 200) {
     const code = response.status === 404 ? 'ERR_NOT_FOUND' : 'ERR_SERVER';

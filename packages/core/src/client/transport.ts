@@ -42,15 +42,37 @@ const MAX_THROTTLE_RETRIES = 5;
 const MAX_KEY_ROTATIONS = 3;
 const NETWORK_RETRIES = 2;
 
+/** The signal of one attempt and the call that releases its timer once the attempt has settled. */
+export interface AttemptSignal {
+  readonly signal: AbortSignal;
+  readonly done: () => void;
+}
+
 /**
- * Combines the per-attempt timeout with the caller's signal.
+ * Combines the per-attempt timeout with the caller's signal. The timer holds the controller strongly (Node 20 can
+ * collect an `AbortSignal.any(AbortSignal.timeout())` no one references, and the request then never times out),
+ * and `done()` clears it so no timer outlives the attempt.
  *
  * @example
- * await fetch(url, { signal: attemptSignal(30_000, callerSignal) });
+ * const attempt = attemptSignal(30_000, callerSignal);
+ * try { await fetch(url, { signal: attempt.signal }) } finally { attempt.done() }
  */
-export function attemptSignal(timeoutMs: number, signal?: AbortSignal): AbortSignal {
-  const timeout = AbortSignal.timeout(timeoutMs);
-  return signal === undefined ? timeout : AbortSignal.any([timeout, signal]);
+export function attemptSignal(timeoutMs: number, caller?: AbortSignal): AttemptSignal {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new DOMException(`The request timed out after ${timeoutMs} ms`, 'TimeoutError')),
+    timeoutMs,
+  );
+  const onCallerAbort = () => controller.abort(caller?.reason);
+  if (caller?.aborted) onCallerAbort();
+  else caller?.addEventListener('abort', onCallerAbort, { once: true });
+  return {
+    signal: controller.signal,
+    done: () => {
+      clearTimeout(timer);
+      caller?.removeEventListener('abort', onCallerAbort);
+    },
+  };
 }
 
 /**
@@ -110,6 +132,7 @@ export async function postKsm(ctx: TransportContext, endpoint: string, options: 
     });
     let response: Response;
     let body: Uint8Array<ArrayBuffer>;
+    const attempt = attemptSignal(ctx.timeoutMs, options.signal);
     try {
       response = await ctx.fetch(`${apiBaseUrl(config.hostname)}${endpoint}`, {
         method: 'POST',
@@ -120,10 +143,11 @@ export async function postKsm(ctx: TransportContext, endpoint: string, options: 
           'Content-Type': 'application/octet-stream',
         },
         body: request.body,
-        signal: attemptSignal(ctx.timeoutMs, options.signal),
+        signal: attempt.signal,
       });
       body = new Uint8Array(await response.arrayBuffer());
     } catch (error) {
+      attempt.done();
       const mapped = networkError(error, endpoint, options.signal);
       if (options.idempotent && isKsmError(mapped) && networkFailures < NETWORK_RETRIES) {
         await ctx.sleep(250 * 2 ** networkFailures);
@@ -132,6 +156,7 @@ export async function postKsm(ctx: TransportContext, endpoint: string, options: 
       }
       throw mapped;
     }
+    attempt.done();
     if (response.status === 200) return { json: await decryptResponse(request.responseKey, body), config };
 
     const parsed = parseServerError(new TextDecoder().decode(body));
