@@ -1,0 +1,222 @@
+// Subprocess tests of the built `ksm` binary against a real vault: profiles, secrets, exec, interpolate.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { Agent } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as sdk from '@keeper-security/secrets-manager-core';
+import { iniValue, parseIni } from '@ksmkit/config';
+import { startTestVault, type TestVault } from '@ksmkit/test-vault';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const KSM = fileURLToPath(new URL('../../dist/ksm/main.js', import.meta.url));
+const PASSWORD = 's3cr3t-Pa55';
+const SEED = {
+  folders: [
+    {
+      name: 'Ops',
+      records: [
+        {
+          type: 'login',
+          title: 'DB',
+          fields: { login: 'app', password: PASSWORD, oneTimeCode: 'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP' },
+          files: [{ name: 'note.txt', content: 'attached text' }],
+        },
+      ],
+    },
+  ],
+  apps: [{ name: 'ci', shares: [{ folder: 'Ops', editable: true }] }],
+};
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+let vault: TestVault;
+let dir: string;
+let recordUid: string;
+
+/** Runs the built ksm in `dir` with an isolated HOME and KSM_INI_DIR. */
+function ksm(args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [KSM, ...args],
+      { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: dir, KSM_INI_DIR: dir, ...env } },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+/** The vault's CA file (the test vault serves HTTPS). */
+function caCertPath(): string {
+  if (vault.caCertPath === null) throw new Error('the test vault has no CA certificate');
+  return vault.caCertPath;
+}
+
+/** `ksm profile init` for a fresh token of app `ci`, self-hosted options and CA; returns the run. */
+async function initProfile(name: string): Promise<Run> {
+  const { token } = (await vault.admin(['client', 'add', '--app', 'ci'])) as { token: string };
+  return ksm(
+    [
+      'profile',
+      'init',
+      '-h',
+      vault.hostname,
+      '--server-public-key',
+      vault.serverPublicKey,
+      '--server-public-key-id',
+      String(vault.serverPublicKeyId),
+      '--ca-cert',
+      caCertPath(),
+      '-p',
+      name,
+    ],
+    { KSM_CLI_TOKEN: token },
+  );
+}
+
+beforeAll(async () => {
+  vault = await startTestVault({ seed: SEED });
+  dir = await mkdtemp(join(tmpdir(), 'ksm-cli-'));
+  const init = await initProfile('main');
+  expect(init.stderr).toBe('');
+  expect(init.code).toBe(0);
+  const list = await ksm(['secret', 'list', '--json']);
+  recordUid = (JSON.parse(list.stdout) as { uid: string }[])[0]?.uid ?? '';
+}, 120_000);
+
+afterAll(async () => {
+  await vault?.stop();
+  if (dir !== undefined) await rm(dir, { recursive: true, force: true });
+});
+
+describe('ksm profile', () => {
+  it('init writes a 0600 keeper.ini and list marks the active profile', { timeout: 60_000 }, async () => {
+    expect((await stat(join(dir, 'keeper.ini'))).mode & 0o777).toBe(0o600);
+    expect(await initProfile('second')).toMatchObject({ code: 0 });
+    const list = await ksm(['profile', 'list', '--json']);
+    expect(JSON.parse(list.stdout)).toEqual([
+      { name: 'main', active: true, storage: 'file' },
+      { name: 'second', active: false, storage: 'file' },
+    ]);
+    expect((await ksm(['profile', 'active', 'second'])).code).toBe(0);
+    expect((await ksm(['profile', 'list'])).stdout).toMatch(/\*\s+second/);
+    expect((await ksm(['profile', 'active', 'main'])).code).toBe(0);
+    const missing = await ksm(['profile', 'active', 'nope']);
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toContain('nope');
+  });
+
+  it('fails with a usage message when no token is given', async () => {
+    const run = await ksm(['profile', 'init', '--ini-file', join(dir, 'other.ini')]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('KSM_CLI_TOKEN');
+  });
+
+  it('export round-trips through import and reads the same records', { timeout: 60_000 }, async () => {
+    const exported = await ksm(['profile', 'export', 'main']);
+    expect(exported.code).toBe(0);
+    const ini = join(dir, 'copy.ini');
+    expect((await ksm(['profile', 'import', '--ini-file', ini, '-p', 'copy', exported.stdout.trim()])).code).toBe(0);
+    const list = await ksm(['secret', 'list', '--json', '--ini-file', ini]);
+    expect(JSON.parse(list.stdout)).toEqual([{ uid: recordUid, type: 'login', title: 'DB' }]);
+  });
+
+  it('a --file-format json export loads in the official SDK and reads the same records', {
+    timeout: 60_000,
+  }, async () => {
+    const exported = await ksm(['profile', 'export', '--plain', '--file-format', 'json', 'main']);
+    expect(exported.code).toBe(0);
+    sdk.setCustomProxyAgent(new Agent({ ca: await readFile(caCertPath(), 'utf8'), keepAlive: false }));
+    const theirs = await sdk.getSecrets({
+      storage: sdk.loadJsonConfig(exported.stdout),
+      serverPublicKey: vault.serverPublicKey,
+      serverPublicKeyId: String(vault.serverPublicKeyId),
+    });
+    expect(theirs.records.map((r) => [r.recordUid, r.data.title])).toEqual([[recordUid, 'DB']]);
+    const ini = await ksm(['profile', 'export', '--plain', '--file-format', 'ini', 'main']);
+    const parsed = parseIni(ini.stdout);
+    expect(iniValue(parsed, 'main', 'clientId')).toMatch(/^[\w+/=-]{20,}$/);
+  });
+
+  it('imports a base64 config made by the vault (client add --config-init b64)', { timeout: 60_000 }, async () => {
+    const minted = (await vault.admin(['client', 'add', '--app', 'ci', '--config-init', 'b64'])) as { config: string };
+    const out = join(dir, 'b64-config.json');
+    expect((await ksm(['profile', 'import', '--output-file', out, minted.config])).code).toBe(0);
+    expect((await stat(out)).mode & 0o777).toBe(0o600);
+    const ini = join(dir, 'b64.ini');
+    expect((await ksm(['profile', 'import', '--ini-file', ini, minted.config])).code).toBe(0);
+    const list = await ksm(['secret', 'list', '--json', '--ini-file', ini], { NODE_EXTRA_CA_CERTS: caCertPath() });
+    expect(list.stderr).toBe('');
+    expect(JSON.parse(list.stdout)).toHaveLength(1);
+  });
+});
+
+describe('ksm secret', () => {
+  it('get masks values unless --unmask', { timeout: 60_000 }, async () => {
+    const masked = await ksm(['secret', 'get', '-u', recordUid]);
+    expect(masked.code).toBe(0);
+    expect(masked.stdout).not.toContain(PASSWORD);
+    expect(masked.stdout).toContain('****');
+    const field = await ksm(['secret', 'get', '-u', recordUid, '--field', 'password', '--unmask']);
+    expect(field.stdout.trim()).toBe(PASSWORD);
+    const json = await ksm(['secret', 'get', '-u', recordUid, '--json', '--unmask']);
+    expect(JSON.stringify(JSON.parse(json.stdout))).toContain(PASSWORD);
+    const missing = await ksm(['secret', 'get', '-u', 'AAAAAAAAAAAAAAAAAAAAAA']);
+    expect(missing.code).toBe(4);
+  });
+
+  it('notation, totp and password', { timeout: 60_000 }, async () => {
+    expect((await ksm(['secret', 'notation', `keeper://${recordUid}/field/login`])).stdout.trim()).toBe('app');
+    expect((await ksm(['secret', 'totp', recordUid])).stdout.trim()).toMatch(/^\d{6}$/);
+    expect((await ksm(['secret', 'password', '--length', '20'])).stdout.trim()).toHaveLength(20);
+  });
+
+  it('download writes the attachment', { timeout: 60_000 }, async () => {
+    const out = join(dir, 'download.txt');
+    const run = await ksm(['secret', 'download', '-u', recordUid, '--name', 'note.txt', '--file-output', out]);
+    expect(run.stderr).toBe('');
+    expect(await readFile(out, 'utf8')).toBe('attached text');
+  });
+});
+
+describe('ksm exec and interpolate', () => {
+  it('exec gives the child the value and masks it in its output', { timeout: 60_000 }, async () => {
+    const script = 'process.stdout.write("pw=" + process.env.DB_PASS); process.stderr.write(process.env.DB_PASS)';
+    const run = await ksm(['exec', '--', process.execPath, '-e', script], {
+      DB_PASS: `keeper://${recordUid}/field/password`,
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('pw=****');
+    expect(run.stderr).toBe('****');
+    const lengthScript = 'process.stdout.write(String(process.env.DB_PASS.length))';
+    const seen = await ksm(['exec', '--', process.execPath, '-e', lengthScript], {
+      DB_PASS: `keeper://${recordUid}/field/password`,
+    });
+    expect(seen.stdout).toBe(String(PASSWORD.length));
+    const dribble =
+      'const s = process.env.DB_PASS; let i = 0; const t = setInterval(() => { if (i < s.length) process.stdout.write(s[i++]); else clearInterval(t); }, 2)';
+    const split = await ksm(['exec', '--', process.execPath, '-e', dribble], {
+      DB_PASS: `keeper://${recordUid}/field/password`,
+    });
+    expect(split.stdout).toBe('****');
+    const exitCode = await ksm(['exec', '--', process.execPath, '-e', 'process.exit(7)']);
+    expect(exitCode.code).toBe(7);
+  });
+
+  it('interpolate renders notations into a 0600 file', { timeout: 60_000 }, async () => {
+    const template = join(dir, 'app.env.tmpl');
+    const out = join(dir, 'app.env');
+    await writeFile(template, `USER=keeper://${recordUid}/field/login\nPASS=keeper://${recordUid}/field/password\n`);
+    expect((await ksm(['interpolate', '--in', template, '--out', out])).code).toBe(0);
+    expect(await readFile(out, 'utf8')).toBe(`USER=app\nPASS=${PASSWORD}\n`);
+    expect((await stat(out)).mode & 0o777).toBe(0o600);
+  });
+});
