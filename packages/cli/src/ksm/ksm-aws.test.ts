@@ -65,23 +65,26 @@ afterAll(async () => {
   if (dir !== undefined) await rm(dir, { recursive: true, force: true });
 });
 
+/** `ksm profile setup --type aws` with access keys from the environment, against moto, plus `extra` arguments. */
+function setupAws(extra: readonly string[]) {
+  return ksm([
+    'profile',
+    'setup',
+    '--type',
+    'aws',
+    '--credentials',
+    'keys',
+    '--region',
+    'us-west-2',
+    '--endpoint',
+    moto.endpoint,
+    ...extra,
+  ]);
+}
+
 describe('ksm profile setup --type aws', () => {
   it('creates an aws profile that reads secrets, and export refuses it', { timeout: 60_000 }, async () => {
-    const setup = await ksm([
-      'profile',
-      'setup',
-      '--type',
-      'aws',
-      '--credentials',
-      'keys',
-      '--region',
-      'us-west-2',
-      '--endpoint',
-      moto.endpoint,
-      '--fallback',
-      '-p',
-      'cloud',
-    ]);
+    const setup = await setupAws(['--fallback', '-p', 'cloud']);
     expect(setup.stderr).not.toContain('ksm:');
     expect(setup.code).toBe(0);
     const list = await ksm(['profile', 'list', '--json']);
@@ -95,22 +98,7 @@ describe('ksm profile setup --type aws', () => {
   });
 
   it('refuses a missing secret without writing a profile', { timeout: 60_000 }, async () => {
-    const setup = await ksm([
-      'profile',
-      'setup',
-      '--type',
-      'aws',
-      '--credentials',
-      'keys',
-      '--region',
-      'us-west-2',
-      '--endpoint',
-      moto.endpoint,
-      '--secret',
-      'absent',
-      '-p',
-      'none',
-    ]);
+    const setup = await setupAws(['--secret', 'absent', '-p', 'none']);
     expect(setup.code).toBe(10);
     expect(setup.stderr).toContain('absent');
     const list = await ksm(['profile', 'list', '--json']);
