@@ -35,6 +35,7 @@ export {
 } from './keeper-ini.js';
 export type { LoadedKeeperIni } from './keeper-ini-file.js';
 export { loadKeeperIni, saveKeeperIni, updateKeeperIni } from './keeper-ini-file.js';
+export { nodeCipher } from './node-cipher.js';
 export type { NodeFetch } from './node-fetch.js';
 export { createNodeFetch, nodeFetchForConfig } from './node-fetch.js';
 export type { InitProfileOptions, InitProfileResult } from './profile-init.js';

@@ -1,6 +1,6 @@
 // Global options shared by every `ksm` command, and building a KSM client from the resolved profile.
 import { homedir } from 'node:os';
-import { nodeFetchForConfig, resolveConfig } from '@ksmkit/config';
+import { nodeCipher, nodeFetchForConfig, resolveConfig } from '@ksmkit/config';
 import { openAwsProfile } from '@ksmkit/config/aws';
 import { createClient, type KsmClient, readDeviceConfig } from '@ksmkit/core';
 
@@ -35,5 +35,5 @@ export async function clientFor(args: GlobalArgs): Promise<KsmClient> {
   });
   for (const warning of resolved.warnings) process.stderr.write(`ksm: warning: ${warning.message}\n`);
   const config = await readDeviceConfig(resolved.storage);
-  return createClient({ storage: resolved.storage, fetch: nodeFetchForConfig(config) });
+  return createClient({ storage: resolved.storage, fetch: nodeFetchForConfig(config), cipher: nodeCipher });
 }

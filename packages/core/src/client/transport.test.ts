@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { readDeviceConfig, writeDeviceConfig } from '../config/config-storage.js';
 import { createMemoryStorage } from '../config/memory-storage.js';
 import { computeClientId } from '../crypto/client-id.js';
-import { generateEcKeyPair } from '../crypto/ec-keys.js';
+import { generateEcKeyPair, importEcdhPublicKey, importSigningKey } from '../crypto/ec-keys.js';
 import { randomBytes } from '../crypto/random.js';
 import { rejection } from '../test-support/ksm-error-of.js';
+import { createKeyMemo } from './key-memo.js';
+import { createTransmissionPool } from './transmission-pool.js';
 import { type FetchFunction, postKsm, type TransportContext, throttleDelayMs } from './transport.js';
 
 type Reply = Response | Error | ((init: RequestInit) => Promise<Response>);
@@ -40,6 +42,9 @@ async function context(script: Reply[], options: { customKey?: boolean; sleeps?:
     timeoutMs: 30_000,
     clientVersion: 'ms17.5.0',
     random: () => 0.5,
+    signingKey: createKeyMemo(importSigningKey),
+    serverKey: createKeyMemo(importEcdhPublicKey),
+    transmissions: createTransmissionPool(),
   };
   return { ctx, storage, seen, sleeps };
 }

@@ -4,10 +4,12 @@ import type { DeviceConfig } from '../config/device-config.js';
 import { apiBaseUrl } from '../config/hostname.js';
 import { KEEPER_SERVER_PUBLIC_KEYS, resolveServerKey } from '../config/server-keys.js';
 import type { KeyValueStorage } from '../config/storage.js';
-import { importSigningKey } from '../crypto/ec-keys.js';
+import type { CipherBackend } from '../crypto/cipher-backend.js';
 import { isKsmError, KsmError } from '../errors.js';
 import { buildRequest, decryptResponse } from '../keychain/request-envelope.js';
+import type { KeyMemo } from './key-memo.js';
 import { isThrottled, parseServerError, serverError } from './server-error.js';
+import type { TransmissionPool } from './transmission-pool.js';
 
 /** A `fetch`-compatible function (the global one, a test double, or a Node transport that trusts a CA). */
 export type FetchFunction = (url: string, init: RequestInit) => Promise<Response>;
@@ -21,6 +23,14 @@ export interface TransportContext {
   readonly clientVersion: string;
   /** Uniform [0, 1) for throttle jitter. */
   readonly random: () => number;
+  /** The device's ECDSA key from its PKCS#8 (imported once while the config keeps the same key). */
+  readonly signingKey: KeyMemo;
+  /** The server's ECDH public key from its 65 bytes (imported once while the key id stays the same). */
+  readonly serverKey: KeyMemo;
+  /** Transmission keys sealed ahead of time, one request at a time. */
+  readonly transmissions: TransmissionPool;
+  /** Opens response bodies when set (see `ClientOptions.cipher`). */
+  readonly cipher?: CipherBackend | undefined;
 }
 
 /** Options of one call. */
@@ -124,17 +134,20 @@ export async function postKsm(ctx: TransportContext, endpoint: string, options: 
     const config = await readDeviceConfig(ctx.storage);
     const serverKey = resolveServerKey(config);
     const fields = typeof options.fields === 'function' ? options.fields(config) : options.fields;
+    const serverPublicKey = await ctx.serverKey(serverKey.publicKey);
     const request = await buildRequest({
       payload: { clientVersion: ctx.clientVersion, clientId: config.clientId, ...fields },
-      serverPublicKey: serverKey.publicKey,
+      serverPublicKey,
       serverPublicKeyId: serverKey.id,
-      signingKey: await importSigningKey(config.privateKey),
+      signingKey: await ctx.signingKey(config.privateKey),
+      transmission: await ctx.transmissions.take(serverPublicKey),
     });
     let response: Response;
     let body: Uint8Array<ArrayBuffer>;
+    options.signal?.throwIfAborted(); // the caller may have given up while the request was being built
     const attempt = attemptSignal(ctx.timeoutMs, options.signal);
     try {
-      response = await ctx.fetch(`${apiBaseUrl(config.hostname)}${endpoint}`, {
+      const sent = ctx.fetch(`${apiBaseUrl(config.hostname)}${endpoint}`, {
         method: 'POST',
         headers: {
           PublicKeyId: request.publicKeyId,
@@ -145,6 +158,8 @@ export async function postKsm(ctx: TransportContext, endpoint: string, options: 
         body: request.body,
         signal: attempt.signal,
       });
+      ctx.transmissions.prepare(serverPublicKey); // seals the next request's key while this one is on the wire
+      response = await sent;
       body = new Uint8Array(await response.arrayBuffer());
     } catch (error) {
       attempt.done();
@@ -157,7 +172,10 @@ export async function postKsm(ctx: TransportContext, endpoint: string, options: 
       throw mapped;
     }
     attempt.done();
-    if (response.status === 200) return { json: await decryptResponse(request.responseKey, body), config };
+    if (response.status === 200) {
+      const key = ctx.cipher === undefined ? request.responseKey : request.transmissionKey;
+      return { json: await decryptResponse(key, body, ctx.cipher), config };
+    }
 
     const parsed = parseServerError(new TextDecoder().decode(body));
     if (isThrottled(response.status, parsed)) {

@@ -1,9 +1,13 @@
 // Importing 32-byte AES-256 keys as non-extractable CryptoKeys, and the two-mode key KSM uses for folders.
 import { KsmError } from '../errors.js';
+import { OpaqueAesKey, opaqueKeyBytes } from './opaque-aes-key.js';
 import { randomBytes } from './random.js';
 
-/** An AES-256 key: an imported CryptoKey, or the 32 raw bytes (imported on use). */
-export type AesKeyInput = CryptoKey | Uint8Array<ArrayBuffer>;
+/** A key the key chain hands out: a non-extractable CryptoKey (WebCrypto) or an opaque handle (cipher backend). */
+export type AesKey = CryptoKey | OpaqueAesKey;
+
+/** An AES-256 key: an imported CryptoKey, an opaque handle, or the 32 raw bytes (imported on use). */
+export type AesKeyInput = AesKey | Uint8Array<ArrayBuffer>;
 
 /** The two AES modes of the protocol: GCM everywhere, CBC for the folder sub-system (spec §3.2). */
 export type AesMode = 'AES-GCM' | 'AES-CBC';
@@ -63,8 +67,22 @@ export function generateAesKey(): Uint8Array<ArrayBuffer> {
  */
 export function toAesCryptoKey(key: AesKeyInput, mode: AesMode): Promise<CryptoKey> | CryptoKey {
   if (key instanceof Uint8Array) return importAesKey(key, mode);
+  if (key instanceof OpaqueAesKey) return importOpaqueKey(key, mode);
   if (key.algorithm.name !== mode) {
     throw new KsmError('ERR_INVALID_KEY', `Expected an ${mode} key`, { algorithm: key.algorithm.name });
   }
   return key;
+}
+
+/** CryptoKeys imported from opaque handles, per handle and mode, so a record key is imported at most once a mode. */
+const IMPORTED = new WeakMap<OpaqueAesKey, Partial<Record<AesMode, Promise<CryptoKey>>>>();
+
+function importOpaqueKey(key: OpaqueAesKey, mode: AesMode): Promise<CryptoKey> {
+  let byMode = IMPORTED.get(key);
+  if (byMode === undefined) {
+    byMode = {};
+    IMPORTED.set(key, byMode);
+  }
+  byMode[mode] ??= importAesKey(opaqueKeyBytes(key), mode);
+  return byMode[mode];
 }

@@ -3,63 +3,12 @@ import { gcmDecrypt, gcmEncrypt } from '../crypto/aes-gcm.js';
 import { base64Decode, base64Encode } from '../encoding/base64.js';
 import { utf8Decode, utf8Encode } from '../encoding/bytes.js';
 import { isKsmError } from '../errors.js';
-import type { RecordData } from '../record/types.js';
+import { corruptedResponse, OTHER, record, SHARED, SUB, sampleApp } from '../test-support/secrets-scenarios.js';
 import { buildTestApp } from '../test-support/test-app.js';
 import { decryptSecrets } from './decrypt-secrets.js';
-import { createOneTimeToken, wrapKey } from './owner.js';
-import type { WireRecord, WireSecretsResponse } from './wire-types.js';
-
-const SHARED = 'SHAREDfolderAAAAAAAAAA';
-const OTHER = 'SHAREDfolderBBBBBBBBBB';
-const SUB = 'SUBfolderCCCCCCCCCCCCC';
-
-function record(title: string, extra: Record<string, unknown> = {}): RecordData {
-  return {
-    title,
-    type: 'login',
-    fields: [
-      { type: 'login', value: [`${title}-user`] },
-      { type: 'password', value: [`${title}-pw`], enforceGeneration: false, unknownKey: { kept: true } },
-    ],
-    custom: [{ type: 'text', label: 'Env', value: ['prod'] }],
-    notes: 'ñ',
-    ...extra,
-  };
-}
-
-async function sampleApp() {
-  return buildTestApp({
-    appData: { title: 'My App', type: 'app' },
-    folders: [
-      { folderUid: SHARED, name: 'Shared' },
-      { folderUid: SUB, name: 'Sub', parentUid: SHARED },
-      { folderUid: OTHER, name: 'Other' },
-    ],
-    records: [
-      { recordUid: 'DIRECTrecordAAAAAAAAAA', data: record('direct', { vendorField: [1, 2] }) },
-      { recordUid: 'FOLDERrecordAAAAAAAAAA', data: record('in-shared'), folderUid: SHARED, revision: 42 },
-      {
-        recordUid: 'SUBrecordAAAAAAAAAAAAA',
-        data: record('in-sub'),
-        folderUid: SUB,
-        isEditable: false,
-        files: [
-          {
-            fileUid: 'FILEaaaaaaaaaaaaaaaaaa',
-            metadata: { name: 'a.txt', title: 'A', size: 5, type: 'text/plain' },
-            content: utf8Encode('hello'),
-          },
-          {
-            fileUid: 'FILEbbbbbbbbbbbbbbbbbb',
-            metadata: { name: 'b.bin', title: 'B', size: 2 },
-            content: new Uint8Array([1, 2]),
-          },
-        ],
-      },
-      { recordUid: 'OTHERrecordAAAAAAAAAAA', data: record('in-other'), folderUid: OTHER },
-    ],
-  });
-}
+import { createOneTimeToken } from './owner.js';
+import type { DecryptedRecord } from './record-types.js';
+import type { WireRecord } from './wire-types.js';
 
 describe('decryptSecrets', () => {
   it('decrypts direct shares, shared-folder and sub-folder records, files and app data', async () => {
@@ -93,10 +42,11 @@ describe('decryptSecrets', () => {
   it('returns non-extractable record keys that still encrypt updates the owner can read', async () => {
     const app = await sampleApp();
     const secrets = await decryptSecrets(app.getSecretResponse(), { appKey: app.appKey });
-    const target = secrets.records[1];
-    expect(target?.recordKey.extractable).toBe(false);
-    const update = await gcmEncrypt(target?.recordKey as CryptoKey, utf8Encode('{"title":"new"}'));
-    const ownerKey = app.recordKeys.get(target?.recordUid ?? '') as Uint8Array<ArrayBuffer>;
+    const target = secrets.records[1] as DecryptedRecord;
+    expect(target.recordKey).toBeInstanceOf(CryptoKey);
+    expect((target.recordKey as CryptoKey).extractable).toBe(false);
+    const update = await gcmEncrypt(target.recordKey, utf8Encode('{"title":"new"}'));
+    const ownerKey = app.recordKeys.get(target.recordUid) as Uint8Array<ArrayBuffer>;
     expect(utf8Decode(await gcmDecrypt(ownerKey, update))).toBe('{"title":"new"}');
     // folder keys work in both modes the protocol uses
     expect(secrets.folders[0]?.folderKey.gcm.algorithm.name).toBe('AES-GCM');
@@ -152,31 +102,7 @@ describe('decryptSecrets', () => {
   });
 
   it('skips, not fails, a corrupted record, a corrupted file, a bad folder and malformed entries', async () => {
-    const app = await sampleApp();
-    const response = app.getSecretResponse() as WireSecretsResponse;
-    const folders = response.folders ?? [];
-    const corrupt = (b64: string) => {
-      const bytes = base64Decode(b64);
-      bytes[bytes.length - 1] = (bytes[bytes.length - 1] as number) ^ 1;
-      return base64Encode(bytes);
-    };
-    const direct = response.records?.[0] as WireRecord;
-    direct.data = corrupt(direct.data);
-    const sub = folders[0]?.records?.[1] as WireRecord;
-    const firstFile = sub.files?.[0];
-    if (firstFile) firstFile.fileKey = corrupt(firstFile.fileKey);
-    const other = folders[1];
-    if (other) other.folderKey = corrupt(other.folderKey);
-    (response.records as unknown[]).push(42, { recordUid: 'NOKEYrecordAAAAAAAAAAA', data: 'AAAA' });
-    // not valid JSON inside: a record whose plaintext is not JSON
-    const notJson = {
-      ...(folders[0]?.records?.[0] as WireRecord),
-      recordUid: 'NOTJSONrecordAAAAAAAAA',
-      recordKey: base64Encode(await wrapKey(app.folderKeys.get(SHARED) as Uint8Array<ArrayBuffer>, new Uint8Array(32))),
-      data: base64Encode(await gcmEncrypt(new Uint8Array(32), utf8Encode('{not json'))),
-    };
-    folders[0]?.records?.push(notJson);
-
+    const { app, response } = await corruptedResponse();
     const secrets = await decryptSecrets(response, { appKey: app.appKey });
     expect(secrets.records.map((r) => r.recordUid)).toEqual(['FOLDERrecordAAAAAAAAAA', 'SUBrecordAAAAAAAAAAAAA']);
     expect(secrets.records[1]?.files.map((f) => f.fileUid)).toEqual(['FILEbbbbbbbbbbbbbbbbbb']);

@@ -1,12 +1,13 @@
 // Device side of get_secret: app key → shared folder keys → record keys → record JSON, file keys → metadata.
 import { gcmDecrypt } from '../crypto/aes-gcm.js';
 import { importAesKey, importFolderKey } from '../crypto/aes-key.js';
+import type { CipherBackend } from '../crypto/cipher-backend.js';
 import { base64Decode } from '../encoding/base64.js';
 import { utf8Decode } from '../encoding/bytes.js';
 import { KsmError } from '../errors.js';
 import type { AppData } from '../record/types.js';
 import { arrayOrEmpty, isObject, requireStrings, stringOrNull } from './open-blobs.js';
-import { openRecords, type RecordJob } from './open-records.js';
+import { openRecords, type RecordJob, type WrappingKey } from './open-records.js';
 import type { DecryptedRecord, DecryptedSharedFolder } from './record-types.js';
 import { type SkippedItem, skipCode } from './skipped.js';
 
@@ -34,51 +35,63 @@ export interface DeviceKeys {
   readonly clientKey?: Uint8Array<ArrayBuffer> | null;
 }
 
+/** Options of `decryptSecrets`. */
+export interface DecryptSecretsOptions {
+  /** Opens records and files with this synchronous backend (keys become `OpaqueAesKey`); default WebCrypto. */
+  readonly cipher?: CipherBackend | undefined;
+}
+
 /**
  * Decrypts the JSON of a get_secret response. Items that fail are listed in `skipped`, never thrown; only a
  * missing or undecryptable app key throws (`ERR_INVALID_KEY`, `ERR_DECRYPT_FAILED`). Records are opened in
- * bursts (all record keys, then all imports, then all data, then files) to keep WebCrypto busy.
+ * bursts (all record keys, then all imports, then all data, then files) to keep WebCrypto busy, or in one
+ * synchronous pass when `options.cipher` is given.
  *
  * @example
  * const secrets = await decryptSecrets(await decryptResponse(request.responseKey, body), { appKey });
  * for (const record of secrets.records) console.log(record.data.title);
  */
-export async function decryptSecrets(response: unknown, keys: DeviceKeys): Promise<DecryptedSecrets> {
+export async function decryptSecrets(
+  response: unknown,
+  keys: DeviceKeys,
+  options: DecryptSecretsOptions = {},
+): Promise<DecryptedSecrets> {
   if (!isObject(response)) throw new KsmError('ERR_INVALID_INPUT', 'A get_secret response must be a JSON object');
   const skipped: SkippedItem[] = [];
   const { appKeyBytes, boundAppKey } = await resolveAppKey(response, keys, skipped);
-  const appKey = await importAesKey(appKeyBytes);
+  const appKey: WrappingKey = { key: await importAesKey(appKeyBytes), raw: appKeyBytes };
 
   const folderEntries = arrayOrEmpty(response.folders);
-  const folderPromises = folderEntries.map((entry) => openSharedFolder(appKey, entry, skipped));
-  const folderByUid = new Map<string, Promise<DecryptedSharedFolder | null>>();
-  folderEntries.forEach((entry, i) => {
-    const uid = isObject(entry) ? stringOrNull(entry.folderUid) : null;
-    if (uid !== null) folderByUid.set(uid, folderPromises[i] as Promise<DecryptedSharedFolder | null>);
-  });
-  const appDataPromise = openAppData(appKey, response.appData, skipped);
-  const folders = await Promise.all(folderPromises);
+  const appDataPromise = openAppData(appKey.key, response.appData, skipped);
+  const opened = await Promise.all(folderEntries.map((entry) => openSharedFolder(appKey.key, entry, skipped)));
+  const folderKeys = new Map<string, WrappingKey>();
+  for (const folder of opened) if (folder !== null) folderKeys.set(folder.folder.folderUid, folder.wrappingKey);
 
   const jobs: RecordJob[] = [];
   for (const entry of arrayOrEmpty(response.records)) {
     // KSM-753 (§5.1.6): a top-level record naming a returned folder may be wrapped by that folder's key.
     const inner = isObject(entry) ? stringOrNull(entry.innerFolderUid) : null;
-    const fallback = inner === null ? undefined : folderByUid.get(inner);
-    jobs.push({ entry, wrappingKey: appKey, folderUid: null, ...(fallback === undefined ? {} : { fallback }) });
+    jobs.push({
+      entry,
+      wrappingKey: appKey,
+      folderUid: null,
+      fallback: inner === null ? undefined : folderKeys.get(inner),
+    });
   }
   folderEntries.forEach((entry, i) => {
-    const folder = folders[i];
+    const folder = opened[i];
     if (!isObject(entry) || !folder) return;
     for (const record of arrayOrEmpty(entry.records)) {
-      jobs.push({ entry: record, wrappingKey: folder.folderKey.gcm, folderUid: folder.folderUid });
+      jobs.push({ entry: record, wrappingKey: folder.wrappingKey, folderUid: folder.folder.folderUid });
     }
   });
-  const records = await openRecords(jobs, skipped);
+  const records = await openRecords(jobs, skipped, options.cipher);
+  const folders = opened.filter((f) => f !== null).map((f) => f.folder);
 
   const expiresOn = typeof response.expiresOn === 'number' && response.expiresOn > 0 ? response.expiresOn : null;
   return {
     records: records.filter((r): r is DecryptedRecord => r !== null),
-    folders: folders.filter((f): f is DecryptedSharedFolder => f !== null),
+    folders,
     appData: await appDataPromise,
     appKey: boundAppKey,
     appOwnerPublicKey: boundAppKey === null ? null : stringOrNull(response.appOwnerPublicKey),
@@ -125,16 +138,16 @@ async function openSharedFolder(
   appKey: CryptoKey,
   entry: unknown,
   skipped: SkippedItem[],
-): Promise<DecryptedSharedFolder | null> {
+): Promise<{ folder: DecryptedSharedFolder; wrappingKey: WrappingKey } | null> {
   const folderUid = isObject(entry) ? stringOrNull(entry.folderUid) : null;
   try {
     if (!isObject(entry)) throw new KsmError('ERR_INVALID_RECORD', 'A folder entry must be an object');
     requireStrings(entry, ['folderUid', 'folderKey'], 'folder');
     const raw = await gcmDecrypt(appKey, base64Decode(entry.folderKey as string));
+    const folderKey = await importFolderKey(raw);
     return {
-      folderUid: folderUid as string,
-      folderKey: await importFolderKey(raw),
-      isEditable: entry.isEditable === true,
+      folder: { folderUid: folderUid as string, folderKey, isEditable: entry.isEditable === true },
+      wrappingKey: { key: folderKey.gcm, raw },
     };
   } catch (error) {
     skipped.push({ kind: 'folder', uid: folderUid, parentUid: null, code: skipCode(error) });

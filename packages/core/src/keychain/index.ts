@@ -2,7 +2,7 @@
 
 export type { DecryptedFolder, DecryptedFolders } from './decrypt-folders.js';
 export { decryptFolders } from './decrypt-folders.js';
-export type { DecryptedSecrets, DeviceKeys } from './decrypt-secrets.js';
+export type { DecryptedSecrets, DecryptSecretsOptions, DeviceKeys } from './decrypt-secrets.js';
 export { decryptSecrets } from './decrypt-secrets.js';
 export type { OneTimeToken } from './owner.js';
 export {
@@ -18,8 +18,8 @@ export {
 export type { CreateFileInput, CreateRecordInput, NewFile, NewRecord } from './owner-records.js';
 export { createFile, createRecord } from './owner-records.js';
 export type { DecryptedFile, DecryptedRecord, DecryptedSharedFolder } from './record-types.js';
-export type { BuildRequestInput, KsmRequest } from './request-envelope.js';
-export { buildRequest, decryptResponse } from './request-envelope.js';
+export type { BuildRequestInput, KsmRequest, Transmission } from './request-envelope.js';
+export { buildRequest, decryptResponse, sealTransmissionKey } from './request-envelope.js';
 export type { OpenedRequest } from './server-envelope.js';
 export { encryptResponse, openRequest, verifyRequestSignature } from './server-envelope.js';
 export type { SkippedItem } from './skipped.js';

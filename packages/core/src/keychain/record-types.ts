@@ -1,12 +1,12 @@
 // Decrypted shapes the device-side key chain returns: records, their files and shared folders.
-import type { FolderKey } from '../crypto/aes-key.js';
+import type { AesKey, FolderKey } from '../crypto/aes-key.js';
 import type { FileMetadata, RecordData, RecordFileView, RecordView } from '../record/types.js';
 
 /** A decrypted file attachment; `fileKey` decrypts the download (`gcmDecrypt(fileKey, body)`). */
 export interface DecryptedFile extends RecordFileView {
   readonly fileUid: string;
-  /** Non-extractable AES-GCM key of the file content and thumbnail. */
-  readonly fileKey: CryptoKey;
+  /** AES-GCM key of the file content and thumbnail (non-extractable CryptoKey, or opaque with a cipher backend). */
+  readonly fileKey: AesKey;
   readonly metadata: FileMetadata;
   readonly url: string | null;
   readonly thumbnailUrl: string | null;
@@ -15,8 +15,8 @@ export interface DecryptedFile extends RecordFileView {
 /** A decrypted record. `data` is the record JSON as stored (unknown keys kept) for lossless updates. */
 export interface DecryptedRecord extends RecordView<DecryptedFile> {
   readonly recordUid: string;
-  /** Non-extractable AES-GCM key: decrypts links and encrypts updates / new file keys. */
-  readonly recordKey: CryptoKey;
+  /** AES-GCM key that decrypts links and encrypts updates / new file keys (CryptoKey, or opaque with a backend). */
+  readonly recordKey: AesKey;
   readonly data: RecordData;
   readonly revision: number;
   readonly isEditable: boolean;

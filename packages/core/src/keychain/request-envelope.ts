@@ -1,6 +1,7 @@
 // Client side of the transport envelope (spec §4.1): transmission key, ECIES header, GCM body, DER signature.
 import { gcmDecrypt, gcmEncrypt } from '../crypto/aes-gcm.js';
 import { type AesKeyInput, generateAesKey, importAesKey } from '../crypto/aes-key.js';
+import { type CipherBackend, openWithBackend } from '../crypto/cipher-backend.js';
 import { signEcdsa } from '../crypto/ecdsa.js';
 import { publicEncrypt } from '../crypto/ecies.js';
 import { base64Encode } from '../encoding/base64.js';
@@ -18,6 +19,36 @@ export interface BuildRequestInput {
   readonly signingKey: CryptoKey;
   /** Test only: a fixed transmission key. */
   readonly transmissionKey?: Uint8Array<ArrayBuffer>;
+  /** A transmission key sealed ahead of time to this server key (`sealTransmissionKey`); never reuse one. */
+  readonly transmission?: Transmission | undefined;
+}
+
+/** A transmission key sealed to one server key: the part of a request that does not depend on its payload. */
+export interface Transmission {
+  readonly transmissionKey: Uint8Array<ArrayBuffer>;
+  /** ECIES(serverPublicKey, transmissionKey): the 125 bytes of the `TransmissionKey` header. */
+  readonly encryptedKey: Uint8Array<ArrayBuffer>;
+  /** The transmission key imported (non-extractable) to encrypt the body and open the response. */
+  readonly responseKey: CryptoKey;
+}
+
+/**
+ * Makes a fresh transmission key and seals it to the server's key, so it can be done before the payload is known
+ * (a client prepares the next one while a request is on the wire). Each result must serve one request only.
+ *
+ * @example
+ * const transmission = await sealTransmissionKey(serverPublicKey);
+ * const req = await buildRequest({ payload, serverPublicKey, serverPublicKeyId: 10, signingKey, transmission });
+ */
+export async function sealTransmissionKey(
+  serverPublicKey: CryptoKey | Uint8Array<ArrayBuffer>,
+  transmissionKey: Uint8Array<ArrayBuffer> = generateAesKey(),
+): Promise<Transmission> {
+  const [encryptedKey, responseKey] = await Promise.all([
+    publicEncrypt(transmissionKey, serverPublicKey),
+    importAesKey(transmissionKey),
+  ]);
+  return { transmissionKey, encryptedKey, responseKey };
 }
 
 /** A ready-to-send request: POST `body` with the three headers. */
@@ -45,11 +76,8 @@ export interface KsmRequest {
  *   PublicKeyId: req.publicKeyId, TransmissionKey: req.transmissionKeyHeader, Authorization: req.authorizationHeader } });
  */
 export async function buildRequest(input: BuildRequestInput): Promise<KsmRequest> {
-  const transmissionKey = input.transmissionKey ?? generateAesKey();
-  const [encryptedKey, responseKey] = await Promise.all([
-    publicEncrypt(transmissionKey, input.serverPublicKey),
-    importAesKey(transmissionKey),
-  ]);
+  const { transmissionKey, encryptedKey, responseKey } =
+    input.transmission ?? (await sealTransmissionKey(input.serverPublicKey, input.transmissionKey));
   const body = await gcmEncrypt(responseKey, utf8Encode(JSON.stringify(input.payload)));
   const signature = await signEcdsa(input.signingKey, concatBytes(encryptedKey, body));
   return {
@@ -65,13 +93,22 @@ export async function buildRequest(input: BuildRequestInput): Promise<KsmRequest
 /**
  * Decrypts a 200 response body with the request's transmission key and parses its JSON; an empty body
  * (endpoints that return nothing) gives null. Throws `ERR_DECRYPT_FAILED` or `ERR_INVALID_INPUT` (not JSON).
+ * With a cipher backend and the raw transmission key, the body is opened by the backend.
  *
  * @example
  * const json = await decryptResponse(req.responseKey, new Uint8Array(await res.arrayBuffer()));
  */
-export async function decryptResponse(transmissionKey: AesKeyInput, body: Uint8Array<ArrayBuffer>): Promise<unknown> {
+export async function decryptResponse(
+  transmissionKey: AesKeyInput,
+  body: Uint8Array<ArrayBuffer>,
+  cipher?: CipherBackend,
+): Promise<unknown> {
   if (body.length === 0) return null;
-  const text = utf8Decode(await gcmDecrypt(transmissionKey, body));
+  const plain =
+    cipher !== undefined && transmissionKey instanceof Uint8Array
+      ? openWithBackend(cipher, transmissionKey, body)
+      : await gcmDecrypt(transmissionKey, body);
+  const text = utf8Decode(plain);
   try {
     return JSON.parse(text);
   } catch (cause) {
