@@ -1,54 +1,9 @@
 // The client against an in-process fake KSM server: warnings, expiry, thumbnails and undecryptable responses.
 import { describe, expect, it } from 'vitest';
-import { writeDeviceConfig } from '../config/config-storage.js';
-import { createMemoryStorage } from '../config/memory-storage.js';
-import { computeClientId } from '../crypto/client-id.js';
-import { generateEcKeyPair, importEcdhPrivateKey } from '../crypto/ec-keys.js';
-import { randomBytes } from '../crypto/random.js';
-import { utf8Decode, utf8Encode } from '../encoding/bytes.js';
-import { encryptResponse, openRequest } from '../keychain/server-envelope.js';
+import { utf8Decode } from '../encoding/bytes.js';
 import { rejection } from '../test-support/ksm-error-of.js';
-import { buildTestApp } from '../test-support/test-app.js';
+import { fakeServer } from './fake-ksm-server.test-support.js';
 import { createClient, type FetchFunction } from './index.js';
-
-async function fakeServer(options: { garble?: boolean } = {}) {
-  const app = await buildTestApp({
-    records: [
-      {
-        data: { title: 'With thumbnail', type: 'file', fields: [] },
-        files: [{ metadata: { name: 'a.png', size: 3 }, content: utf8Encode('png'), thumbnail: utf8Encode('thumb') }],
-      },
-    ],
-  });
-  const server = await generateEcKeyPair();
-  const serverKey = await importEcdhPrivateKey(server.privateKey);
-  const device = await generateEcKeyPair();
-  const storage = createMemoryStorage();
-  await writeDeviceConfig(storage, {
-    hostname: 'ksm.example.test',
-    clientId: await computeClientId(randomBytes(32)),
-    privateKey: device.privateKey,
-    appKey: app.appKey,
-    serverPublicKeyId: 20,
-    serverPublicKey: server.publicKey,
-  });
-  const fetch: FetchFunction = async (url, init) => {
-    if ((init.method ?? 'GET') === 'GET') {
-      const blob = app.downloads.get(url);
-      return blob === undefined ? new Response(null, { status: 404 }) : new Response(blob, { status: 200 });
-    }
-    const headers = new Headers(init.headers);
-    const opened = await openRequest({
-      transmissionKeyHeader: headers.get('TransmissionKey') ?? '',
-      body: new Uint8Array(init.body as Uint8Array<ArrayBuffer>),
-      serverPrivateKey: serverKey,
-    });
-    if (options.garble) return new Response(randomBytes(64), { status: 200 });
-    const json = { ...app.getSecretResponse(), expiresOn: 1_900_000_000_000, warnings: ['Expires soon', 'Second'] };
-    return new Response(await encryptResponse(opened.transmissionKey, json), { status: 200 });
-  };
-  return { storage, fetch };
-}
 
 describe('client with a fake server', () => {
   it('reports warnings through onWarning and exposes expiry and app info', async () => {

@@ -66,7 +66,9 @@ export interface KsmClient {
 
 /**
  * Creates a client over a device config storage (initialise it first with `initializeConfig`). The device binds
- * on first use (spec §5.1). Two clients never share keys, caches or state.
+ * on first use (spec §5.1). Two clients never share keys, caches or state. It carries every operation, so a
+ * bundle that imports it keeps them all; where size matters, use `createSession` and import only the
+ * operations you call (`@ksmkit/core/session`).
  *
  * @example
  * const storage = createMemoryStorage();

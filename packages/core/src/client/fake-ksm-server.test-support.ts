@@ -1,0 +1,56 @@
+// Test support (any runtime): an in-process fake KSM server behind a FetchFunction, serving one built test app.
+import { writeDeviceConfig } from '../config/config-storage.js';
+import { createMemoryStorage } from '../config/memory-storage.js';
+import { computeClientId } from '../crypto/client-id.js';
+import { generateEcKeyPair, importEcdhPrivateKey } from '../crypto/ec-keys.js';
+import { randomBytes } from '../crypto/random.js';
+import { utf8Encode } from '../encoding/bytes.js';
+import { encryptResponse, openRequest } from '../keychain/server-envelope.js';
+import { buildTestApp, type TestRecordInput } from '../test-support/test-app.js';
+import type { FetchFunction } from './transport.js';
+
+/** The default app: one file record whose file has a thumbnail. */
+const THUMBNAIL_RECORD: TestRecordInput = {
+  data: { title: 'With thumbnail', type: 'file', fields: [] },
+  files: [{ metadata: { name: 'a.png', size: 3 }, content: utf8Encode('png'), thumbnail: utf8Encode('thumb') }],
+};
+
+/**
+ * A bound device config in memory and a fetch that answers every KSM call with the app's full get_secret
+ * (plus an expiry and two warnings) and every GET with the file blobs; `garble` answers undecryptable bytes.
+ *
+ * @example
+ * const { storage, fetch } = await fakeServer();
+ * const client = createClient({ storage, fetch });
+ */
+export async function fakeServer(options: { garble?: boolean; records?: readonly TestRecordInput[] } = {}) {
+  const app = await buildTestApp({ records: options.records ?? [THUMBNAIL_RECORD] });
+  const server = await generateEcKeyPair();
+  const serverKey = await importEcdhPrivateKey(server.privateKey);
+  const device = await generateEcKeyPair();
+  const storage = createMemoryStorage();
+  await writeDeviceConfig(storage, {
+    hostname: 'ksm.example.test',
+    clientId: await computeClientId(randomBytes(32)),
+    privateKey: device.privateKey,
+    appKey: app.appKey,
+    serverPublicKeyId: 20,
+    serverPublicKey: server.publicKey,
+  });
+  const fetch: FetchFunction = async (url, init) => {
+    if ((init.method ?? 'GET') === 'GET') {
+      const blob = app.downloads.get(url);
+      return blob === undefined ? new Response(null, { status: 404 }) : new Response(blob, { status: 200 });
+    }
+    const headers = new Headers(init.headers);
+    const opened = await openRequest({
+      transmissionKeyHeader: headers.get('TransmissionKey') ?? '',
+      body: new Uint8Array(init.body as Uint8Array<ArrayBuffer>),
+      serverPrivateKey: serverKey,
+    });
+    if (options.garble) return new Response(randomBytes(64), { status: 200 });
+    const json = { ...app.getSecretResponse(), expiresOn: 1_900_000_000_000, warnings: ['Expires soon', 'Second'] };
+    return new Response(await encryptResponse(opened.transmissionKey, json), { status: 200 });
+  };
+  return { storage, fetch };
+}
