@@ -21,6 +21,8 @@ describe('built dist', () => {
   it('has an ESM entry with declarations', () => {
     expect(files).toContain('index.js');
     expect(readdirSync(dist)).toContain('index.d.ts');
+    // the single-bundle build that Node resolves through the `node` export condition
+    expect(files).toContain(join('node', 'index.js'));
   });
 
   it('imports no Node built-in module and nothing outside the package', () => {
