@@ -1,7 +1,7 @@
 // A fetch for ksmkit clients on Node: node:http(s) instead of undici, trusting a self-hosted server's CA.
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
-import { rootCertificates } from 'node:tls';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { createSecureContext, rootCertificates } from 'node:tls';
 
 /** A `fetch`-compatible function (what `createClient({ fetch })` takes). */
 export type NodeFetch = (url: string, init?: RequestInit) => Promise<Response>;
@@ -9,7 +9,8 @@ export type NodeFetch = (url: string, init?: RequestInit) => Promise<Response>;
 /**
  * A fetch over node:https that trusts `ca` (PEM) in addition to the system roots for https URLs (plain http URLs use node:http), optionally
  * from `localAddress` (e.g. 127.0.0.2, to look like another machine to a loopback server). Bodies of any
- * fetch body type (bytes, FormData, strings) are serialised through a web `Request` first.
+ * fetch body type (bytes, FormData, strings) are serialised through a web `Request` first. Connections are kept
+ * alive between calls (idle sockets never hold the process open) and the TLS context is built once per fetch.
  *
  * @example
  * const fetch = createNodeFetch({ ca: readFileSync(vault.caCertPath, 'utf8') });
@@ -18,6 +19,10 @@ export type NodeFetch = (url: string, init?: RequestInit) => Promise<Response>;
 export function createNodeFetch(
   options: { readonly ca?: string | undefined; readonly localAddress?: string | undefined } = {},
 ): NodeFetch {
+  const secureContext =
+    options.ca === undefined ? undefined : createSecureContext({ ca: [...rootCertificates, options.ca] });
+  const httpsAgent = new HttpsAgent({ keepAlive: true, ...(secureContext === undefined ? {} : { secureContext }) });
+  const httpAgent = new HttpAgent({ keepAlive: true });
   return async (url, init = {}) => {
     const request = new Request(url, init);
     const body = request.body === null ? null : new Uint8Array(await request.arrayBuffer());
@@ -27,14 +32,15 @@ export function createNodeFetch(
     });
     if (body !== null) headers['content-length'] = String(body.length);
     const target = new URL(url);
-    const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+    const https = target.protocol === 'https:';
+    const send = https ? httpsRequest : httpRequest;
     return new Promise<Response>((resolve, reject) => {
       const req = send(
         target,
         {
           method: request.method,
           headers,
-          ...(options.ca === undefined ? {} : { ca: [...rootCertificates, options.ca] }),
+          agent: https ? httpsAgent : httpAgent,
           ...(options.localAddress === undefined ? {} : { localAddress: options.localAddress }),
           signal: init.signal ?? undefined,
         },
