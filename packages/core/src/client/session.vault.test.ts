@@ -1,5 +1,5 @@
 // The lean client end to end against a real vault (Node and workerd): what a minimal Worker does, through `./session`.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readDeviceConfig } from '../config/config-storage.js';
 import { utf8Decode } from '../encoding/bytes.js';
 import {
@@ -12,20 +12,15 @@ import {
   resolveNotation,
 } from '../session.js';
 import { CLIENT_SEED, newDevice } from './client-fixture.test-support.js';
-import { type ControlledVault, startVault, vaultAvailable } from './vault-control.test-support.js';
+import { useVault, vaultAvailable } from './vault-control.test-support.js';
 
 const slow = { timeout: 120_000 };
 
 describe.skipIf(!vaultAvailable)('lean session against a real vault', () => {
-  let vault: ControlledVault;
-  beforeAll(async () => {
-    vault = await startVault({ seed: CLIENT_SEED });
-  }, 120_000);
-  afterAll(async () => {
-    await vault?.stop();
-  });
+  const started = useVault({ seed: CLIENT_SEED });
 
   it('binds on first use, resolves notation and reads secrets, folders and files', slow, async () => {
+    const vault = started();
     // Only the device's storage is used: the session, not newDevice's client, binds it.
     const { storage } = await newDevice(vault);
     const ksm = createSession({ storage });

@@ -1,5 +1,5 @@
 // Test support (any runtime): drive real vaults through the Node-side control endpoint of the client test setup.
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 /** How tests reach the control endpoint (`inject('ksmVaultControl')`); null when the vault CLI is not built. */
 export interface VaultControl {
@@ -60,5 +60,26 @@ export async function startVault(
     stop: async () => {
       await call({ op: 'stop', id: info.id });
     },
+  };
+}
+
+/**
+ * Starts a vault before the tests of the enclosing `describe` and stops it after them; returns a getter.
+ *
+ * @example
+ * const vault = useVault({ seed: CLIENT_SEED });
+ * it('reads', async () => { const { token } = await vault().admin(['client', 'add', '--app', 'ci']); });
+ */
+export function useVault(options: Parameters<typeof startVault>[0] = {}): () => ControlledVault {
+  let vault: ControlledVault | undefined;
+  beforeAll(async () => {
+    vault = await startVault(options);
+  }, 120_000);
+  afterAll(async () => {
+    await vault?.stop();
+  });
+  return () => {
+    if (vault === undefined) throw new Error('the vault has not started');
+    return vault;
   };
 }
