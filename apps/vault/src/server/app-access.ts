@@ -1,6 +1,7 @@
-// What an application may see and edit: its folder shares (root shared folders) and direct record shares.
+// What an application may see and edit: its folder shares (root shared folders), record and folder access checks.
 import { blob } from '../store/bytes.js';
 import type { Database } from '../store/open-database.js';
+import { cachedStatement } from '../store/statement-cache.js';
 import { protocolError } from './errors.js';
 
 /** A root shared folder shared with the app. */
@@ -8,14 +9,6 @@ export interface FolderShare {
   readonly rootUid: string;
   readonly editable: boolean;
   /** GCM(appKey, folderKey). */
-  readonly wrappedKey: Uint8Array<ArrayBuffer>;
-}
-
-/** A record shared directly with the app. */
-export interface RecordShare {
-  readonly recordUid: string;
-  readonly editable: boolean;
-  /** GCM(appKey, recordKey). */
   readonly wrappedKey: Uint8Array<ArrayBuffer>;
 }
 
@@ -32,34 +25,13 @@ interface ShareSqlRow {
  * for (const share of folderShares(db, appUid)) console.log(share.rootUid);
  */
 export function folderShares(db: Database, appUid: string): FolderShare[] {
-  const rows = db
-    .prepare(
-      `SELECT s.target_uid, s.editable, s.wrapped_key FROM shares s JOIN folders f ON f.uid = s.target_uid
+  const rows = cachedStatement(
+    db,
+    `SELECT s.target_uid, s.editable, s.wrapped_key FROM shares s JOIN folders f ON f.uid = s.target_uid
        WHERE s.app_uid = ? AND s.kind = 'folder' ORDER BY f.created_at, f.uid`,
-    )
-    .all(appUid) as ShareSqlRow[];
+  ).all(appUid) as ShareSqlRow[];
   return rows.map((row) => ({
     rootUid: row.target_uid,
-    editable: row.editable !== 0,
-    wrappedKey: blob(row.wrapped_key),
-  }));
-}
-
-/**
- * The app's direct record shares.
- *
- * @example
- * const direct = recordShares(db, appUid);
- */
-export function recordShares(db: Database, appUid: string): RecordShare[] {
-  const rows = db
-    .prepare(
-      `SELECT s.target_uid, s.editable, s.wrapped_key FROM shares s JOIN records r ON r.uid = s.target_uid
-       WHERE s.app_uid = ? AND s.kind = 'record' ORDER BY r.created_at, r.uid`,
-    )
-    .all(appUid) as ShareSqlRow[];
-  return rows.map((row) => ({
-    recordUid: row.target_uid,
     editable: row.editable !== 0,
     wrappedKey: blob(row.wrapped_key),
   }));

@@ -1,6 +1,5 @@
 // The vault's hono app: the KSM API route, file transfer routes, and one onError for §4.3 plain-JSON errors.
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { encryptResponse } from '@ksmkit/core';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { addFile } from './add-file.js';
@@ -17,6 +16,7 @@ import { handleDownload, handleUpload } from './files-http.js';
 import { completeUpdate } from './finalize-update.js';
 import { getFolders } from './get-folders.js';
 import { getSecret } from './get-secret.js';
+import { sealResponse } from './seal-response.js';
 import { updateFolder } from './update-folder.js';
 import { updateSecret } from './update-secret.js';
 
@@ -128,7 +128,7 @@ export function createApp(
       if (result === null || result === undefined) {
         return c.body(null, 200, { 'content-type': 'application/octet-stream' });
       }
-      const sealed = await encryptResponse(auth.responseKey, result);
+      const sealed = sealResponse(auth.transmissionKey, result);
       return c.body(sealed, 200, { 'content-type': 'application/octet-stream' });
     },
   );

@@ -20,6 +20,8 @@ export interface Authenticated {
   readonly device: Device;
   readonly payload: Payload;
   readonly responseKey: CryptoKey;
+  /** The raw 32-byte transmission key (the same key as `responseKey`), for `sealResponse`. */
+  readonly transmissionKey: Uint8Array<ArrayBuffer>;
   /** Present only on the response that binds the device (std base64 fields). */
   readonly binding: { readonly encryptedAppKey: string; readonly appOwnerPublicKey: string } | null;
   readonly accessExpiresAt: number | null;
@@ -107,7 +109,14 @@ export async function authenticate(ctx: ServerContext, request: RawRequest): Pro
     (bindingKey !== undefined || rebind) && device.encryptedAppKey !== null
       ? { encryptedAppKey: base64Encode(device.encryptedAppKey), appOwnerPublicKey: base64Encode(ctx.ownerPublicKey) }
       : null;
-  return { device, payload, responseKey: opened.responseKey, binding, accessExpiresAt };
+  return {
+    device,
+    payload,
+    responseKey: opened.responseKey,
+    transmissionKey: opened.transmissionKey,
+    binding,
+    accessExpiresAt,
+  };
 }
 
 function decodePublicKey(value: unknown): Uint8Array<ArrayBuffer> | undefined {

@@ -1,13 +1,19 @@
 // get_secret (spec §5.1): folder shares and direct shares, requestedRecords/requestedFolders filters, appData.
-import { base64Encode, base64UrlEncode } from '@ksmkit/core';
 import { getApp } from '../store/apps.js';
-import { getRecord, listRecordsInRoot } from '../store/records.js';
-import { folderShares, recordShares } from './app-access.js';
+import {
+  type DirectSecretRow,
+  listDirectSecretRows,
+  listFolderSecretRows,
+  listUploadedFiles,
+  type SecretRecordRow,
+} from '../store/secret-rows.js';
+import { type FolderShare, folderShares } from './app-access.js';
 import type { Authenticated } from './authenticate.js';
 import type { RequestScope } from './context.js';
 import { protocolError } from './errors.js';
 import { optionalBoolean, optionalStringArray } from './payload.js';
-import { renderRecord, type WireRecordObject } from './wire-record.js';
+import { wireBase64, wireBase64Url } from './wire-base64.js';
+import { fileUrlSigner, renderRecord, type WireRecordObject } from './wire-record.js';
 
 /** A get_secret folder object. */
 export interface WireSharedFolder {
@@ -40,7 +46,7 @@ export interface GetSecretResponse {
 export function appDataOf(scope: RequestScope): string {
   const app = getApp(scope.ctx.db, scope.appUid);
   if (app === undefined) throw protocolError('access_denied', 403, 'Unable to validate application access');
-  return base64UrlEncode(app.appData);
+  return wireBase64Url(app.appData);
 }
 
 /**
@@ -56,46 +62,51 @@ export function getSecret(scope: RequestScope, auth: Authenticated): GetSecretRe
   return scope.ctx.db.transaction(() => readSecrets(scope, auth))();
 }
 
+/** A folder share with the records of it this response carries. */
+interface SharedFolderRows {
+  readonly share: FolderShare;
+  readonly rows: SecretRecordRow[];
+  readonly keepEmpty: boolean;
+}
+
 function readSecrets(scope: RequestScope, auth: Authenticated): GetSecretResponse {
   const { payload } = auth;
+  const db = scope.ctx.db;
   const requestedRecords = optionalStringArray(payload, 'requestedRecords');
   const requestedFolders = optionalStringArray(payload, 'requestedFolders');
   const withLinks = optionalBoolean(payload, 'requestLinks');
-  const recordFilter = requestedRecords === undefined ? null : new Set(requestedRecords);
+  // requestedRecords filters in SQL (exact, case-sensitive UID match, like a Set of the strings).
+  const onlyUids = requestedRecords ?? null;
   const folderFilter = requestedFolders === undefined ? null : new Set(requestedFolders);
   const appData = appDataOf(scope);
 
-  const folders: WireSharedFolder[] = [];
-  for (const share of folderShares(scope.ctx.db, scope.appUid)) {
+  const shared: SharedFolderRows[] = folderShares(db, scope.appUid).map((share) => {
     const rootListed = folderFilter === null || folderFilter.has(share.rootUid);
-    const records: WireRecordObject[] = [];
-    for (const row of listRecordsInRoot(scope.ctx.db, share.rootUid)) {
-      if (row.folderWrappedKey === null) continue;
-      if (recordFilter !== null && !recordFilter.has(row.uid)) continue;
-      if (!rootListed && !(row.innerFolderUid !== null && folderFilter?.has(row.innerFolderUid))) continue;
-      records.push(renderRecord(scope, row, row.folderWrappedKey, share.editable, withLinks));
-    }
-    const keepEmpty = recordFilter === null && rootListed;
-    if (records.length === 0 && !keepEmpty) continue;
+    let rows = listFolderSecretRows(db, share.rootUid, onlyUids);
+    if (!rootListed) rows = rows.filter((row) => row.innerFolderUid !== null && folderFilter?.has(row.innerFolderUid));
+    return { share, rows, keepEmpty: onlyUids === null && rootListed };
+  });
+  const direct: DirectSecretRow[] = folderFilter === null ? listDirectSecretRows(db, scope.appUid, onlyUids) : [];
+
+  const recordUids: string[] = [];
+  for (const { rows } of shared) for (const row of rows) recordUids.push(row.uid);
+  for (const row of direct) recordUids.push(row.uid);
+  const files = listUploadedFiles(db, recordUids);
+  const sign = fileUrlSigner(scope);
+
+  const folders: WireSharedFolder[] = [];
+  for (const { share, rows, keepEmpty } of shared) {
+    if (rows.length === 0 && !keepEmpty) continue;
     folders.push({
       folderUid: share.rootUid,
-      folderKey: base64Encode(share.wrappedKey),
+      folderKey: wireBase64(share.wrappedKey),
       data: null,
       parent: null,
       isEditable: share.editable,
-      records,
+      records: rows.map((row) => renderRecord(row, share.editable, withLinks, files.get(row.uid), sign)),
     });
   }
-
-  const records: WireRecordObject[] = [];
-  if (folderFilter === null) {
-    for (const share of recordShares(scope.ctx.db, scope.appUid)) {
-      if (recordFilter !== null && !recordFilter.has(share.recordUid)) continue;
-      const row = getRecord(scope.ctx.db, share.recordUid);
-      if (row === undefined) continue;
-      records.push(renderRecord(scope, row, share.wrappedKey, share.editable, withLinks));
-    }
-  }
+  const records = direct.map((row) => renderRecord(row, row.editable !== 0, withLinks, files.get(row.uid), sign));
 
   return {
     appData,

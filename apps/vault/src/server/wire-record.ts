@@ -1,9 +1,8 @@
 // Renders stored records and their files as get_secret record objects (spec §5.1.3–§5.1.4: every key present).
-import { base64Encode } from '@ksmkit/core';
-import { listFilesForRecords } from '../store/files.js';
-import type { RecordRow } from '../store/records.js';
+import type { SecretFileRow, SecretRecordRow } from '../store/secret-rows.js';
 import type { RequestScope } from './context.js';
 import { downloadUrl } from './file-urls.js';
+import { wireBase64 } from './wire-base64.js';
 
 /** A get_secret file object. */
 export interface WireFileObject {
@@ -27,40 +26,57 @@ export interface WireRecordObject {
   readonly links?: unknown[];
 }
 
+/** Signs a file's download URL (content or thumbnail) for the current response. */
+export type FileUrlSigner = (fileUid: string, capability: 'content' | 'thumbnail') => string;
+
 /**
- * Renders one record with its uploaded files; `wrappedKey` is the record key as this app receives it.
+ * A signer for one response: every URL it signs expires `fileUrlTtlSeconds` after the first one was signed.
  *
  * @example
- * const wire = renderRecord(scope, row, share.wrappedKey, share.editable, false);
+ * const sign = fileUrlSigner(scope);
+ */
+export function fileUrlSigner(scope: RequestScope): FileUrlSigner {
+  let expires: number | undefined;
+  return (fileUid, capability) => {
+    expires ??= scope.ctx.now() + scope.ctx.fileUrlTtlSeconds * 1000;
+    return downloadUrl(scope.ctx.urlSigningKey, scope.origin, fileUid, capability, expires);
+  };
+}
+
+/**
+ * Renders one record with its uploaded files (`row.wrappedKey` is the record key as this app receives it).
+ *
+ * @example
+ * const wire = renderRecord(row, share.editable, false, files.get(row.uid), sign);
  */
 export function renderRecord(
-  scope: RequestScope,
-  row: RecordRow,
-  wrappedKey: Uint8Array<ArrayBuffer>,
+  row: SecretRecordRow,
   editable: boolean,
   withLinks: boolean,
+  files: readonly SecretFileRow[] | undefined,
+  sign: FileUrlSigner,
 ): WireRecordObject {
-  const files = listFilesForRecords(scope.ctx.db, [row.uid], true);
-  const expires = scope.ctx.now() + scope.ctx.fileUrlTtlSeconds * 1000;
-  const key = scope.ctx.urlSigningKey;
-  const wireFiles = files.map(
-    (file): WireFileObject => ({
-      fileUid: file.uid,
-      fileKey: base64Encode(file.linkKey),
-      data: base64Encode(file.data),
-      url: downloadUrl(key, scope.origin, file.uid, 'content', expires),
-      thumbnailUrl: file.hasThumbnail ? downloadUrl(key, scope.origin, file.uid, 'thumbnail', expires) : null,
-    }),
-  );
-  return {
+  const wireFiles =
+    files === undefined
+      ? []
+      : files.map(
+          (file): WireFileObject => ({
+            fileUid: file.uid,
+            fileKey: wireBase64(file.linkKey),
+            data: wireBase64(file.data),
+            url: sign(file.uid, 'content'),
+            thumbnailUrl: file.hasThumbnail ? sign(file.uid, 'thumbnail') : null,
+          }),
+        );
+  const record: WireRecordObject = {
     recordUid: row.uid,
-    recordKey: base64Encode(wrappedKey),
-    data: base64Encode(row.data),
+    recordKey: wireBase64(row.wrappedKey),
+    data: wireBase64(row.data),
     revision: row.revision,
     isEditable: editable,
     files: wireFiles,
     folderUid: null,
     innerFolderUid: row.innerFolderUid,
-    ...(withLinks ? { links: [] } : {}),
   };
+  return withLinks ? { ...record, links: [] } : record;
 }

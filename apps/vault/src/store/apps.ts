@@ -1,6 +1,7 @@
 // Queries of the `apps` table: applications (their owner-wrapped app key and encrypted app data).
 import { blob } from './bytes.js';
 import type { Database } from './open-database.js';
+import { cachedStatement } from './statement-cache.js';
 
 /** One application. */
 export interface AppRow {
@@ -45,7 +46,7 @@ export function insertApp(db: Database, app: AppRow): void {
  * const app = getApp(db, client.appUid);
  */
 export function getApp(db: Database, uid: string): AppRow | undefined {
-  const row = db.prepare('SELECT * FROM apps WHERE uid = ?').get(uid) as AppSqlRow | undefined;
+  const row = cachedStatement(db, 'SELECT * FROM apps WHERE uid = ?').get(uid) as AppSqlRow | undefined;
   return row === undefined ? undefined : toApp(row);
 }
 

@@ -1,6 +1,7 @@
 // Queries of the `clients` table: devices of an app, from one-time token to bound public key.
 import { blobOrNull } from './bytes.js';
 import type { Database } from './open-database.js';
+import { cachedStatement } from './statement-cache.js';
 
 /** One device (client). Times are epoch milliseconds. */
 export interface ClientRow {
@@ -101,7 +102,9 @@ export function insertClient(db: Database, client: NewClientRow): void {
  * const client = getClientById(db, payload.clientId);
  */
 export function getClientById(db: Database, clientId: string): ClientRow | undefined {
-  const row = db.prepare('SELECT * FROM clients WHERE client_id = ?').get(clientId) as ClientSqlRow | undefined;
+  const row = cachedStatement(db, 'SELECT * FROM clients WHERE client_id = ?').get(clientId) as
+    | ClientSqlRow
+    | undefined;
   return row === undefined ? undefined : toClient(row);
 }
 
@@ -145,8 +148,8 @@ export function clearEncryptedAppKey(db: Database, clientId: string): void {
  * if (!client.unlockIp && lockClientIp(db, clientId, ip) !== ip) throw ipLocked();
  */
 export function lockClientIp(db: Database, clientId: string, ip: string): string | undefined {
-  db.prepare('UPDATE clients SET locked_ip = ? WHERE client_id = ? AND locked_ip IS NULL').run(ip, clientId);
-  const row = db.prepare('SELECT locked_ip FROM clients WHERE client_id = ?').get(clientId) as
+  cachedStatement(db, 'UPDATE clients SET locked_ip = ? WHERE client_id = ? AND locked_ip IS NULL').run(ip, clientId);
+  const row = cachedStatement(db, 'SELECT locked_ip FROM clients WHERE client_id = ?').get(clientId) as
     | { locked_ip: string | null }
     | undefined;
   return row === undefined ? undefined : (row.locked_ip ?? undefined);
@@ -159,7 +162,7 @@ export function lockClientIp(db: Database, clientId: string, ip: string): string
  * touchClient(db, clientId);
  */
 export function touchClient(db: Database, clientId: string, now: number = Date.now()): void {
-  db.prepare('UPDATE clients SET last_seen_at = ? WHERE client_id = ?').run(now, clientId);
+  cachedStatement(db, 'UPDATE clients SET last_seen_at = ? WHERE client_id = ?').run(now, clientId);
 }
 
 /**
