@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as ksm from '@keeper-security/secrets-manager-core';
-import { createNodeFetch } from '@ksmkit/config';
+import { createNodeFetch, nodeCipher } from '@ksmkit/config';
 import {
   createClient,
   createMemoryStorage,
@@ -71,8 +71,9 @@ async function devicePair(vault: TestVault, records: number, ca: string): Promis
     serverPublicKeyId: vault.serverPublicKeyId,
     caCertificate: ca,
   });
-  // No `cache` and no `offlineCache`: every call goes to the server, as the official SDK's do.
-  const ours = createClient({ storage: ourStorage, fetch: createNodeFetch({ ca }) });
+  // No `cache` and no `offlineCache`: every call goes to the server, as the official SDK's do. The Node setup a
+  // ksmkit tool uses: node:https with keep-alive and the node:crypto cipher backend.
+  const ours = createClient({ storage: ourStorage, fetch: createNodeFetch({ ca }), cipher: nodeCipher });
   const storage = ksm.inMemoryStorage({});
   await ksm.initializeStorage(storage, theirs.token, vault.hostname);
   const official = {
@@ -228,13 +229,14 @@ async function coldStartRow(pair: DevicePair, vault: TestVault, recordUid: strin
 }
 
 /** A minimal Worker that resolves one notation with ksmkit (config JSON or base64 in `env.KSM_CONFIG`). */
-const OUR_WORKER = `import { createClient, createMemoryStorage, parseDeviceConfig, writeDeviceConfig } from '@ksmkit/core';
+const OUR_WORKER = `import { createMemoryStorage, parseDeviceConfig, writeDeviceConfig } from '@ksmkit/core';
+import { createSession, resolveNotation } from '@ksmkit/core/session';
 
 export default {
   async fetch(req, env) {
     const storage = createMemoryStorage();
     await writeDeviceConfig(storage, await parseDeviceConfig(env.KSM_CONFIG));
-    const [value] = await createClient({ storage }).getNotationResults(env.NOTATION);
+    const [value] = await resolveNotation(createSession({ storage }), env.NOTATION);
     return new Response(value === undefined ? 'missing' : 'found', { status: value === undefined ? 404 : 200 });
   },
 };
