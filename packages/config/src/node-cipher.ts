@@ -4,8 +4,6 @@ import { base64Decode, type CipherBackend } from '@ksmkit/core';
 
 const NONCE = 12;
 const TAG = 16;
-/** What core's `base64Decode` accepts: either alphabet, at most two `=` at the end (length is checked below). */
-const BASE64 = /^[A-Za-z0-9+/_-]*={0,2}$/;
 
 function asBytes(buffer: Buffer): Uint8Array<ArrayBuffer> {
   return new Uint8Array(buffer.buffer as ArrayBuffer, buffer.byteOffset, buffer.length);
@@ -30,8 +28,10 @@ export const nodeCipher: CipherBackend = {
   },
   base64Decode(text) {
     const unpadded = text.endsWith('==') ? text.length - 2 : text.endsWith('=') ? text.length - 1 : text.length;
-    // anything core would reject goes to core's decoder, which throws its precise error
-    if (unpadded % 4 === 1 || !BASE64.test(text)) return base64Decode(text);
-    return asBytes(Buffer.from(text, 'base64'));
+    const bytes = Buffer.from(text, 'base64');
+    // Buffer skips characters outside both alphabets and stops at an inner `=`, so any text core would reject
+    // decodes short; that text goes to core's decoder, which throws its precise error
+    if (unpadded % 4 === 1 || bytes.length !== Math.floor((unpadded * 3) / 4)) return base64Decode(text);
+    return asBytes(bytes);
   },
 };

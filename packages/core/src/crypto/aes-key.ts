@@ -13,12 +13,13 @@ export type AesKeyInput = AesKey | Uint8Array<ArrayBuffer>;
 export type AesMode = 'AES-GCM' | 'AES-CBC';
 
 /**
- * A folder key imported once per mode it is used with: GCM to wrap record keys (shared folders) and CBC
- * for folder data and sub-folder keys (spec §3.2, §3.7). Both halves are the same 32 secret bytes.
+ * A folder key for each mode it is used with: GCM to wrap record keys (shared folders) and CBC for folder data
+ * and sub-folder keys (spec §3.2, §3.7). Both halves are the same 32 secret bytes: two non-extractable CryptoKeys,
+ * or one `OpaqueAesKey` (opened by a cipher backend) that imports itself per mode on use.
  */
 export interface FolderKey {
-  readonly gcm: CryptoKey;
-  readonly cbc: CryptoKey;
+  readonly gcm: AesKey;
+  readonly cbc: AesKey;
 }
 
 const USAGES: KeyUsage[] = ['encrypt', 'decrypt'];
@@ -44,7 +45,9 @@ export function importAesKey(raw: Uint8Array<ArrayBuffer>, mode: AesMode = 'AES-
  * const folderKey = await importFolderKey(rawFolderKey);
  * await cbcDecrypt(folderKey.cbc, encryptedFolderData);
  */
-export async function importFolderKey(raw: Uint8Array<ArrayBuffer>): Promise<FolderKey> {
+export async function importFolderKey(
+  raw: Uint8Array<ArrayBuffer>,
+): Promise<{ readonly gcm: CryptoKey; readonly cbc: CryptoKey }> {
   const [gcm, cbc] = await Promise.all([importAesKey(raw, 'AES-GCM'), importAesKey(raw, 'AES-CBC')]);
   return { gcm, cbc };
 }

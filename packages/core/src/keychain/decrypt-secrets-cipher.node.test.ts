@@ -1,6 +1,8 @@
 // The key chain with a cipher backend (node:crypto here) gives exactly what the WebCrypto path gives, with opaque keys.
 import { createDecipheriv } from 'node:crypto';
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { cbcDecrypt, cbcEncrypt } from '../crypto/aes-cbc.js';
 import { gcmDecrypt, gcmEncrypt } from '../crypto/aes-gcm.js';
 import type { CipherBackend } from '../crypto/cipher-backend.js';
 import { OpaqueAesKey } from '../crypto/opaque-aes-key.js';
@@ -55,8 +57,9 @@ describe('decryptSecrets with a cipher backend', () => {
     const { web, fast, cipher } = await bothPaths(app.getSecretResponse(), app.appKey);
     expect(withoutKeys(fast)).toEqual(withoutKeys(web));
     expect(fast.records).toHaveLength(4);
-    // two calls a record (key, data) and two a file (key, metadata)
-    expect(cipher.calls).toBe(4 * 2 + 2 * 2);
+    // everything goes through the backend: app data, two shared folder keys, two calls a record (key, data)
+    // and two a file (key, metadata)
+    expect(cipher.calls).toBe(1 + 2 + 4 * 2 + 2 * 2);
   });
 
   it('skips exactly what WebCrypto skips: corrupted record, file and folder keys, malformed entries', async () => {
@@ -104,5 +107,19 @@ describe('decryptSecrets with a cipher backend', () => {
     }
     expect(JSON.stringify(target.recordKey)).toBe('{}');
     expect(Object.keys(target.recordKey)).toEqual([]);
+    expect(inspect(target.recordKey, { showHidden: true, depth: 5 })).toBe('OpaqueAesKey {}');
+  });
+
+  it('hands out one opaque folder key that serves both GCM and CBC', async () => {
+    const app = await sampleApp();
+    const { fast } = await bothPaths(app.getSecretResponse(), app.appKey);
+    const folder = fast.folders.find((f) => f.folderUid === SHARED);
+    const ownerKey = app.folderKeys.get(SHARED) as Uint8Array<ArrayBuffer>;
+    expect(folder?.folderKey.gcm).toBeInstanceOf(OpaqueAesKey);
+    expect(folder?.folderKey.cbc).toBe(folder?.folderKey.gcm);
+    const gcm = await gcmEncrypt(folder?.folderKey.gcm as OpaqueAesKey, utf8Encode('g'));
+    const cbc = await cbcEncrypt(folder?.folderKey.cbc as OpaqueAesKey, utf8Encode('c'));
+    expect(utf8Decode(await gcmDecrypt(ownerKey, gcm))).toBe('g');
+    expect(utf8Decode(await cbcDecrypt(ownerKey, cbc))).toBe('c');
   });
 });

@@ -7,7 +7,7 @@ import { corruptedResponse, OTHER, record, SHARED, SUB, sampleApp } from '../tes
 import { buildTestApp } from '../test-support/test-app.js';
 import { decryptSecrets } from './decrypt-secrets.js';
 import { createOneTimeToken } from './owner.js';
-import type { DecryptedRecord } from './record-types.js';
+import type { DecryptedRecord, DecryptedSharedFolder } from './record-types.js';
 import type { WireRecord } from './wire-types.js';
 
 describe('decryptSecrets', () => {
@@ -49,8 +49,9 @@ describe('decryptSecrets', () => {
     const ownerKey = app.recordKeys.get(target.recordUid) as Uint8Array<ArrayBuffer>;
     expect(utf8Decode(await gcmDecrypt(ownerKey, update))).toBe('{"title":"new"}');
     // folder keys work in both modes the protocol uses
-    expect(secrets.folders[0]?.folderKey.gcm.algorithm.name).toBe('AES-GCM');
-    expect(secrets.folders[0]?.folderKey.cbc.algorithm.name).toBe('AES-CBC');
+    const { folderKey } = secrets.folders[0] as DecryptedSharedFolder;
+    expect((folderKey.gcm as CryptoKey).algorithm.name).toBe('AES-GCM');
+    expect((folderKey.cbc as CryptoKey).algorithm.name).toBe('AES-CBC');
   });
 
   it('binds: unwraps encryptedAppKey with the client key and reports the app key to store', async () => {

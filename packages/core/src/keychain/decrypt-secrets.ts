@@ -2,12 +2,13 @@
 import { gcmDecrypt } from '../crypto/aes-gcm.js';
 import { importAesKey, importFolderKey } from '../crypto/aes-key.js';
 import type { CipherBackend } from '../crypto/cipher-backend.js';
+import { OpaqueAesKey } from '../crypto/opaque-aes-key.js';
 import { base64Decode } from '../encoding/base64.js';
 import { utf8Decode } from '../encoding/bytes.js';
 import { KsmError } from '../errors.js';
 import type { AppData } from '../record/types.js';
-import { arrayOrEmpty, isObject, requireStrings, stringOrNull } from './open-blobs.js';
-import { openRecords, type RecordJob, type WrappingKey } from './open-records.js';
+import { arrayOrEmpty, isObject, openBlob, requireStrings, stringOrNull, type WrappingKey } from './open-blobs.js';
+import { openRecords, type RecordJob } from './open-records.js';
 import type { DecryptedRecord, DecryptedSharedFolder } from './record-types.js';
 import { type SkippedItem, skipCode } from './skipped.js';
 
@@ -59,11 +60,13 @@ export async function decryptSecrets(
   if (!isObject(response)) throw new KsmError('ERR_INVALID_INPUT', 'A get_secret response must be a JSON object');
   const skipped: SkippedItem[] = [];
   const { appKeyBytes, boundAppKey } = await resolveAppKey(response, keys, skipped);
-  const appKey: WrappingKey = { key: await importAesKey(appKeyBytes), raw: appKeyBytes };
+  const cipher = options.cipher;
+  // with a backend nothing below touches WebCrypto: no key is imported
+  const appKey: WrappingKey = { key: cipher === undefined ? await importAesKey(appKeyBytes) : null, raw: appKeyBytes };
 
   const folderEntries = arrayOrEmpty(response.folders);
-  const appDataPromise = openAppData(appKey.key, response.appData, skipped);
-  const opened = await Promise.all(folderEntries.map((entry) => openSharedFolder(appKey.key, entry, skipped)));
+  const appDataPromise = openAppData(appKey, response.appData, skipped, cipher);
+  const opened = await Promise.all(folderEntries.map((entry) => openSharedFolder(appKey, entry, skipped, cipher)));
   const folderKeys = new Map<string, WrappingKey>();
   for (const folder of opened) if (folder !== null) folderKeys.set(folder.folder.folderUid, folder.wrappingKey);
 
@@ -85,7 +88,7 @@ export async function decryptSecrets(
       jobs.push({ entry: record, wrappingKey: folder.wrappingKey, folderUid: folder.folder.folderUid });
     }
   });
-  const records = await openRecords(jobs, skipped, options.cipher);
+  const records = await openRecords(jobs, skipped, cipher);
   const folders = opened.filter((f) => f !== null).map((f) => f.folder);
 
   const expiresOn = typeof response.expiresOn === 'number' && response.expiresOn > 0 ? response.expiresOn : null;
@@ -122,10 +125,15 @@ async function resolveAppKey(
   return { appKeyBytes: keys.appKey, boundAppKey: null };
 }
 
-async function openAppData(appKey: CryptoKey, appData: unknown, skipped: SkippedItem[]): Promise<AppData | null> {
+async function openAppData(
+  appKey: WrappingKey,
+  appData: unknown,
+  skipped: SkippedItem[],
+  cipher: CipherBackend | undefined,
+): Promise<AppData | null> {
   if (typeof appData !== 'string' || appData === '') return null;
   try {
-    const value: unknown = JSON.parse(utf8Decode(await gcmDecrypt(appKey, base64Decode(appData))));
+    const value: unknown = JSON.parse(utf8Decode(await openBlob(appKey, base64Decode(appData), cipher)));
     if (!isObject(value)) throw new KsmError('ERR_INVALID_RECORD', 'appData is not a JSON object');
     return value as AppData;
   } catch (error) {
@@ -135,18 +143,27 @@ async function openAppData(appKey: CryptoKey, appData: unknown, skipped: Skipped
 }
 
 async function openSharedFolder(
-  appKey: CryptoKey,
+  appKey: WrappingKey,
   entry: unknown,
   skipped: SkippedItem[],
+  cipher: CipherBackend | undefined,
 ): Promise<{ folder: DecryptedSharedFolder; wrappingKey: WrappingKey } | null> {
   const folderUid = isObject(entry) ? stringOrNull(entry.folderUid) : null;
   try {
     if (!isObject(entry)) throw new KsmError('ERR_INVALID_RECORD', 'A folder entry must be an object');
     requireStrings(entry, ['folderUid', 'folderKey'], 'folder');
-    const raw = await gcmDecrypt(appKey, base64Decode(entry.folderKey as string));
+    const raw = await openBlob(appKey, base64Decode(entry.folderKey as string), cipher);
+    const isEditable = entry.isEditable === true;
+    if (cipher !== undefined) {
+      const opaque = new OpaqueAesKey(raw); // one handle serves both modes, imported per mode on use
+      return {
+        folder: { folderUid: folderUid as string, folderKey: { gcm: opaque, cbc: opaque }, isEditable },
+        wrappingKey: { key: null, raw },
+      };
+    }
     const folderKey = await importFolderKey(raw);
     return {
-      folder: { folderUid: folderUid as string, folderKey, isEditable: entry.isEditable === true },
+      folder: { folderUid: folderUid as string, folderKey, isEditable },
       wrappingKey: { key: folderKey.gcm, raw },
     };
   } catch (error) {

@@ -1,8 +1,46 @@
 // Internal helpers of the device key chain: key import and tolerant reads of loosely-typed wire fields.
-import { decryptFailed } from '../crypto/aes-gcm.js';
+import { decryptFailed, gcmDecrypt } from '../crypto/aes-gcm.js';
+import { type CipherBackend, openWithBackend } from '../crypto/cipher-backend.js';
 import { KsmError } from '../errors.js';
 
 const USAGES: KeyUsage[] = ['encrypt', 'decrypt'];
+
+/** A wrapping key's raw bytes, and its CryptoKey when WebCrypto opens with it (null with a cipher backend). */
+export interface WrappingKey {
+  readonly key: CryptoKey | null;
+  readonly raw: Uint8Array<ArrayBuffer>;
+}
+
+/**
+ * Opens a GCM blob under a wrapping key: with the cipher backend when there is one, else WebCrypto. Throws
+ * `ERR_DECRYPT_FAILED` on any failure.
+ *
+ * @example
+ * const folderKeyBytes = await openBlob(appKey, base64Decode(entry.folderKey), cipher);
+ */
+export function openBlob(
+  key: WrappingKey,
+  data: Uint8Array<ArrayBuffer>,
+  cipher: CipherBackend | undefined,
+): Promise<Uint8Array<ArrayBuffer>> {
+  if (cipher === undefined) return gcmDecrypt(key.key ?? key.raw, data);
+  try {
+    return Promise.resolve(openWithBackend(cipher, key.raw, data));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+/**
+ * The CryptoKey of a wrapping key on the WebCrypto path (`ERR_INVALID_KEY` if it was never imported).
+ *
+ * @example
+ * const raw = await gcmOpen(wrappingCryptoKey(job.wrappingKey), wrapped);
+ */
+export function wrappingCryptoKey(key: WrappingKey): CryptoKey {
+  if (key.key === null) throw new KsmError('ERR_INVALID_KEY', 'The wrapping key was not imported for WebCrypto');
+  return key.key;
+}
 
 /**
  * The hot-path GCM decrypt: one WebCrypto call, no wrapper frames. Rejects with the platform's error on a bad

@@ -2,17 +2,17 @@
 // that each stage is one burst of crypto.subtle calls.
 import { base64Decode } from '../encoding/base64.js';
 import { utf8Decode } from '../encoding/bytes.js';
-import { arrayOrEmpty, gcmOpen, importGcmKey } from './open-blobs.js';
+import { arrayOrEmpty, gcmOpen, importGcmKey, wrappingCryptoKey } from './open-blobs.js';
 import type { OpenedFile, OpenedRecord, OpenedRecords, RecordJob } from './open-records.js';
 import { checkFileEntry, checkRecordEntry } from './record-entry.js';
 
 async function unwrap(job: RecordJob): Promise<ArrayBuffer> {
   const wrapped = base64Decode(checkRecordEntry(job.entry).recordKey);
   try {
-    return await gcmOpen(job.wrappingKey.key, wrapped);
+    return await gcmOpen(wrappingCryptoKey(job.wrappingKey), wrapped);
   } catch (error) {
     if (job.fallback === undefined) throw error;
-    return gcmOpen(job.fallback.key, wrapped);
+    return gcmOpen(wrappingCryptoKey(job.fallback), wrapped);
   }
 }
 

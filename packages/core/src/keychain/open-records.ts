@@ -4,17 +4,11 @@ import type { AesKey } from '../crypto/aes-key.js';
 import type { CipherBackend } from '../crypto/cipher-backend.js';
 import { KsmError } from '../errors.js';
 import type { FileMetadata, RecordData } from '../record/types.js';
-import { isObject, stringOrNull } from './open-blobs.js';
+import { isObject, stringOrNull, type WrappingKey } from './open-blobs.js';
 import { openWithCipher } from './open-records-cipher.js';
 import { openWithWebCrypto } from './open-records-webcrypto.js';
 import type { DecryptedFile, DecryptedRecord } from './record-types.js';
 import { type SkippedItem, skipCode } from './skipped.js';
-
-/** A wrapping key in both forms: the CryptoKey for WebCrypto and its raw bytes for a cipher backend. */
-export interface WrappingKey {
-  readonly key: CryptoKey;
-  readonly raw: Uint8Array<ArrayBuffer>;
-}
 
 /** One record entry to open and the key it should be wrapped with. */
 export interface RecordJob {
