@@ -37,6 +37,41 @@ export async function time(
     await task();
     samples.push(performance.now() - t0);
   }
+  return stats(samples);
+}
+
+/**
+ * Times two tasks alternately (a, b, a, b, …) until `budgetMs` has passed, so that drift in machine load hits
+ * both sides alike; returns one Timing per task.
+ *
+ * @example
+ * const [ours, theirs] = await timePair(() => client.getSecrets(), () => ksm.getSecrets(options));
+ */
+export async function timePair(
+  a: () => unknown,
+  b: () => unknown,
+  { budgetMs = 4_000, minRuns = 5, warmup = 3 }: { budgetMs?: number; minRuns?: number; warmup?: number } = {},
+): Promise<[Timing, Timing]> {
+  for (let i = 0; i < warmup; i++) {
+    await a();
+    await b();
+  }
+  const samplesA: number[] = [];
+  const samplesB: number[] = [];
+  const start = performance.now();
+  while (samplesA.length < minRuns || performance.now() - start < budgetMs) {
+    let t0 = performance.now();
+    await a();
+    samplesA.push(performance.now() - t0);
+    t0 = performance.now();
+    await b();
+    samplesB.push(performance.now() - t0);
+  }
+  return [stats(samplesA), stats(samplesB)];
+}
+
+/** Median, p95 and mean of samples in milliseconds (sorts them in place). */
+function stats(samples: number[]): Timing {
   samples.sort((a, b) => a - b);
   const pick = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] as number;
   return {
