@@ -38,6 +38,7 @@ export { loadKeeperIni, saveKeeperIni, updateKeeperIni } from './keeper-ini-file
 export { nodeCipher } from './node-cipher.js';
 export type { NodeFetch } from './node-fetch.js';
 export { createNodeFetch, nodeFetchForConfig } from './node-fetch.js';
+export type { NodeFetchResponse } from './node-fetch-response.js';
 export type { InitProfileOptions, InitProfileResult } from './profile-init.js';
 export { initProfile, profileInitToken, profileName } from './profile-init.js';
 export type { ExternalStorageOpener, ResolveConfigOptions, ResolvedConfig } from './resolve-config.js';

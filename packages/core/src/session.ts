@@ -15,4 +15,4 @@ export { createFolder, deleteFolders, getFolders, updateFolder } from './client/
 export { resolveNotation } from './client/session-notation.js';
 export { completeTransaction, createSecret, deleteSecrets, updateSecret } from './client/session-records.js';
 export { getAppInfo, getSecrets, getSecretsByTitle } from './client/session-secrets.js';
-export type { FetchFunction } from './client/transport.js';
+export type { FetchFunction, FetchResponse } from './client/transport.js';

@@ -7,7 +7,7 @@ import { createFile } from '../keychain/owner-records.js';
 import type { DecryptedFile, DecryptedRecord } from '../keychain/record-types.js';
 import type { FileMetadata, RecordData } from '../record/types.js';
 import type { ClientCore } from './client-core.js';
-import { attemptSignal, networkError } from './transport.js';
+import { attemptSignal, type FetchResponse, networkError } from './transport.js';
 
 type Signal = { readonly signal?: AbortSignal | undefined };
 
@@ -99,7 +99,7 @@ export async function uploadFile(
   const form = new FormData();
   for (const [key, value] of Object.entries(target.parameters)) form.append(key, value);
   form.append('file', new Blob([file.encryptedContent], { type: 'application/octet-stream' }));
-  let response: Response;
+  let response: FetchResponse;
   const attempt = attemptSignal(core.ctx.timeoutMs, options.signal);
   try {
     response = await core.ctx.fetch(target.url, { method: 'POST', body: form, signal: attempt.signal });
@@ -120,7 +120,7 @@ export async function uploadFile(
 
 async function download(core: ClientCore, file: DecryptedFile, url: string | null, signal?: AbortSignal) {
   if (url === null) throw new KsmError('ERR_NOT_FOUND', 'The file has no such download', { fileUid: file.fileUid });
-  let response: Response;
+  let response: FetchResponse;
   let body: Uint8Array<ArrayBuffer>;
   const attempt = attemptSignal(core.ctx.timeoutMs, signal);
   try {

@@ -12,7 +12,13 @@ import { isThrottled, parseServerError, serverError } from './server-error.js';
 import type { TransmissionPool } from './transmission-pool.js';
 
 /** A `fetch`-compatible function (the global one, a test double, or a Node transport that trusts a CA). */
-export type FetchFunction = (url: string, init: RequestInit) => Promise<Response>;
+export type FetchFunction = (url: string, init: RequestInit) => Promise<FetchResponse>;
+
+/** What the client reads of an HTTP response: its status and whole body (a fetch `Response` has both). */
+export interface FetchResponse {
+  readonly status: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
 
 /** What every call needs; one per client, never shared between clients. */
 export interface TransportContext {
@@ -142,7 +148,7 @@ export async function postKsm(ctx: TransportContext, endpoint: string, options: 
       signingKey: await ctx.signingKey(config.privateKey),
       transmission: await ctx.transmissions.take(serverPublicKey),
     });
-    let response: Response;
+    let response: FetchResponse;
     let body: Uint8Array<ArrayBuffer>;
     options.signal?.throwIfAborted(); // the caller may have given up while the request was being built
     const attempt = attemptSignal(ctx.timeoutMs, options.signal);
