@@ -297,7 +297,7 @@ export async function run(): Promise<BenchRow[]> {
     const largest = pairs[pairs.length - 1] as DevicePair;
     const uids = Object.values(vault.seeded.records);
     const rows = await getSecretsRows(pairs);
-    rows.push(await clientWorkRow(largest, ca));
+    for (const pair of [pairs[0] as DevicePair, largest]) rows.push(await clientWorkRow(pair, ca));
     rows.push(await notationRow(largest, uids));
     rows.push(await coldStartRow(largest, vault, uids[0] as string));
     rows.push(...(await workerRows()));
