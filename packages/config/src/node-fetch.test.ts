@@ -1,5 +1,7 @@
 // Tests of the Node fetch against a real vault over HTTPS: trusted through the config's CA, refused without it.
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
   createClient,
   createMemoryStorage,
@@ -50,5 +52,54 @@ describe('nodeFetchForConfig', () => {
     const config = await deviceConfig();
     const error = await titlesWith(config, createNodeFetch()).catch((caught: unknown) => caught);
     expect(isKsmError(error, 'ERR_NETWORK')).toBe(true);
+  });
+});
+
+describe('createNodeFetch connections', () => {
+  /** A loopback HTTP server that closes idle keep-alive connections after `keepAliveMs`; counts connections. */
+  async function server(keepAliveMs: number) {
+    const srv = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.end('ok'));
+    });
+    srv.keepAliveTimeout = keepAliveMs;
+    let connections = 0;
+    srv.on('connection', () => {
+      connections += 1;
+    });
+    await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
+    const { port } = srv.address() as AddressInfo;
+    return {
+      url: `http://127.0.0.1:${port}/`,
+      connections: () => connections,
+      close: () =>
+        new Promise<void>((resolve) => {
+          srv.closeAllConnections();
+          srv.close(() => resolve());
+        }),
+    };
+  }
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const body = { method: 'POST', body: new Uint8Array([1]) };
+
+  it('reuses one connection for back-to-back calls', async () => {
+    const srv = await server(5_000);
+    const fetch = createNodeFetch();
+    for (let i = 0; i < 3; i++) expect((await fetch(srv.url, body)).status).toBe(200);
+    expect(srv.connections()).toBe(1);
+    await srv.close();
+  });
+
+  it('drops idle sockets before the server does, and survives the server closing them first', async () => {
+    const srv = await server(300);
+    const early = createNodeFetch({ idleSocketMs: 100 });
+    const late = createNodeFetch({ idleSocketMs: 60_000 });
+    for (const fetch of [early, late]) {
+      expect((await fetch(srv.url, body)).status).toBe(200);
+      await pause(500); // past both the client's and the server's idle limits
+      expect((await fetch(srv.url, body)).status).toBe(200);
+    }
+    expect(srv.connections()).toBe(4);
+    await srv.close();
   });
 });

@@ -5,6 +5,8 @@ import { createSecureContext, rootCertificates, type SecureContext } from 'node:
 import { type NodeFetchResponse, nodeFetchResponse } from './node-fetch-response.js';
 import { outgoingRequest } from './outgoing-request.js';
 
+const IDLE_SOCKET_MS = 4_000;
+
 /** A `fetch`-style function (what `createClient({ fetch })` takes), resolving once the whole body arrived. */
 export type NodeFetch = (url: string, init?: RequestInit) => Promise<NodeFetchResponse>;
 
@@ -20,11 +22,18 @@ export type NodeFetch = (url: string, init?: RequestInit) => Promise<NodeFetchRe
  * const client = createClient({ storage, fetch });
  */
 export function createNodeFetch(
-  options: { readonly ca?: string | undefined; readonly localAddress?: string | undefined } = {},
+  options: {
+    readonly ca?: string | undefined;
+    readonly localAddress?: string | undefined;
+    /** How long an idle kept-alive socket is kept; default 4 000 ms (below a Node server's 5 s keep-alive). */
+    readonly idleSocketMs?: number | undefined;
+  } = {},
 ): NodeFetch {
   const secureContext = options.ca === undefined ? undefined : secureContextWith(options.ca);
-  const httpsAgent = new HttpsAgent({ keepAlive: true, ...(secureContext === undefined ? {} : { secureContext }) });
-  const httpAgent = new HttpAgent({ keepAlive: true });
+  // Idle sockets are dropped before a server's keep-alive timeout closes them under a request.
+  const idle = { keepAlive: true, timeout: options.idleSocketMs ?? IDLE_SOCKET_MS } as const;
+  const httpsAgent = new HttpsAgent({ ...idle, ...(secureContext === undefined ? {} : { secureContext }) });
+  const httpAgent = new HttpAgent(idle);
   return async (url, init = {}) => {
     const { method, headers, body } = await outgoingRequest(url, init);
     const target = new URL(url);
