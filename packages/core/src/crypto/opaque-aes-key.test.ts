@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isKsmError } from '../errors.js';
+import { expectKsmError } from '../test-support/ksm-error-of.js';
 import { gcmDecrypt, gcmEncrypt } from './aes-gcm.js';
 import { OpaqueAesKey, opaqueKeyBytes } from './opaque-aes-key.js';
 
@@ -24,16 +24,8 @@ describe('OpaqueAesKey', () => {
   });
 
   it('rejects keys that are not 32 bytes, and handles it did not make', () => {
-    expect(() => new OpaqueAesKey(new Uint8Array(16))).toThrow(
-      expect.objectContaining({ code: 'ERR_INVALID_KEY' }) as Error,
-    );
+    expectKsmError(() => new OpaqueAesKey(new Uint8Array(16)), 'ERR_INVALID_KEY');
     const forged = Object.create(OpaqueAesKey.prototype) as OpaqueAesKey;
-    let caught: unknown;
-    try {
-      opaqueKeyBytes(forged);
-    } catch (error) {
-      caught = error;
-    }
-    expect(isKsmError(caught, 'ERR_INVALID_KEY')).toBe(true);
+    expectKsmError(() => opaqueKeyBytes(forged), 'ERR_INVALID_KEY');
   });
 });
