@@ -5,11 +5,13 @@ import { Agent } from 'node:https';
 import * as ksm from '@keeper-security/secrets-manager-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestVault, type TestVault } from '../../../../tooling/test-vault/index.js';
+import { nodeCipher } from '../../../config/src/node-cipher.js';
 import { createNodeFetch } from '../../../config/src/node-fetch.js';
 import { readDeviceConfig, writeDeviceConfig } from '../config/config-storage.js';
 import { parseDeviceConfig, serializeDeviceConfig } from '../config/config-text.js';
 import { initializeConfig } from '../config/initialize-config.js';
 import { createMemoryStorage } from '../config/memory-storage.js';
+import { OpaqueAesKey } from '../crypto/opaque-aes-key.js';
 import { utf8Decode, utf8Encode } from '../encoding/bytes.js';
 import { getFieldValue } from '../record/record-fields.js';
 import { CLIENT_SEED } from './client-fixture.test-support.js';
@@ -18,7 +20,13 @@ import { vaultAvailable } from './vault-control.test-support.js';
 
 const slow = { timeout: 120_000 };
 
-describe.skipIf(!vaultAvailable)('ksmkit client vs the official SDK on one vault', () => {
+// Once as core ships (WebCrypto) and once as Node tools run it (the node:crypto cipher backend, opaque keys).
+const ciphers = [
+  ['WebCrypto', undefined],
+  ['nodeCipher', nodeCipher],
+] as const;
+
+describe.skipIf(!vaultAvailable).each(ciphers)('ksmkit client (%s) vs the official SDK on one vault', (_, cipher) => {
   let vault: TestVault;
   let ours: KsmClient;
   let sdk: ksm.SecretManagerOptions;
@@ -37,7 +45,7 @@ describe.skipIf(!vaultAvailable)('ksmkit client vs the official SDK on one vault
       serverPublicKey: vault.serverPublicKey,
       serverPublicKeyId: vault.serverPublicKeyId,
     });
-    ours = createClient({ storage, fetch: createNodeFetch({ ca }) });
+    ours = createClient({ storage, fetch: createNodeFetch({ ca }), cipher });
     const theirs = await vault.admin(['client', 'add', '--app', 'ci']);
     const sdkStorage = ksm.inMemoryStorage({});
     await ksm.initializeStorage(sdkStorage, theirs.token, vault.hostname);
@@ -79,6 +87,9 @@ describe.skipIf(!vaultAvailable)('ksmkit client vs the official SDK on one vault
   it('returns the same records, files, app data and folders', slow, async () => {
     const { mine } = await sameSecrets();
     expect(mine.records.length).toBe(5);
+    // the backend really opened them: its keys are opaque handles, WebCrypto's are CryptoKeys
+    const keyType = cipher === undefined ? CryptoKey : OpaqueAesKey;
+    expect(mine.records.every((r) => r.recordKey instanceof keyType)).toBe(true);
     const [myFolders, theirFolders] = await Promise.all([ours.getFolders(), ksm.getFolders(sdk)]);
     const view = (f: { folderUid: string; parentUid?: string | null; name?: string }) => ({
       folderUid: f.folderUid,
@@ -182,7 +193,7 @@ describe.skipIf(!vaultAvailable)('ksmkit client vs the official SDK on one vault
     const sdkBound = await parseDeviceConfig(await exportSdkConfig());
     const storage = createMemoryStorage();
     await writeDeviceConfig(storage, sdkBound);
-    const fromSdkConfig = createClient({ storage, fetch: createNodeFetch({ ca }) });
+    const fromSdkConfig = createClient({ storage, fetch: createNodeFetch({ ca }), cipher });
     expect((await fromSdkConfig.getSecrets()).records.length).toBe((await ours.getSecrets()).records.length);
 
     const text = serializeDeviceConfig(await readDeviceConfig(ourStorage), { format: 'base64' });
