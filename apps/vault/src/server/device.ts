@@ -16,10 +16,14 @@ export function findDevice(db: Database, clientId: string): Device | undefined {
   return getClientById(db, clientId);
 }
 
+/** How stale `last_seen_at` may get before a request writes it again: each write is a durable commit (fsync). */
+export const LAST_SEEN_RESOLUTION_MS = 60_000;
+
 /**
  * Records a successful request in one transaction: binds the device when `publicKey` is given (only while
- * unbound; starts the access-expiry clock), locks the first IP, updates `last_seen_at`. Returns the device's
- * access expiry (ms) or null.
+ * unbound; starts the access-expiry clock), locks the first IP, updates `last_seen_at`. A bound, IP-locked device
+ * seen less than {@link LAST_SEEN_RESOLUTION_MS} ago needs none of that, so nothing is written. Returns the
+ * device's access expiry (ms) or null.
  *
  * @example
  * const expiresAt = recordDeviceUse(db, device, { ip: '127.0.0.1', now: Date.now(), publicKey });
@@ -29,6 +33,10 @@ export function recordDeviceUse(
   device: Device,
   use: { readonly ip: string; readonly now: number; readonly publicKey?: Uint8Array<ArrayBuffer> },
 ): number | null {
+  const seenRecently = device.lastSeenAt !== null && use.now - device.lastSeenAt < LAST_SEEN_RESOLUTION_MS;
+  if (use.publicKey === undefined && device.publicKey !== null && device.lockedIp !== null && seenRecently) {
+    return device.accessExpiresAt;
+  }
   return db
     .transaction(() => {
       if (use.publicKey !== undefined && device.publicKey === null) {
