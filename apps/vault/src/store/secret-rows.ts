@@ -48,6 +48,13 @@ const UPLOADED_FILES = `SELECT uid, record_uid AS recordUid, link_key AS linkKey
   thumbnail IS NOT NULL AS hasThumbnail FROM files
   WHERE record_uid IN (SELECT value FROM json_each(?)) AND content IS NOT NULL ORDER BY created_at, rowid`;
 
+/** Rows of `all` for `key`, or of `some` limited to `onlyUids` (none for an empty list). */
+function filteredRows(db: Database, all: string, some: string, key: string, onlyUids: readonly string[] | null) {
+  if (onlyUids === null) return cachedStatement(db, all).all(key);
+  if (onlyUids.length === 0) return [];
+  return cachedStatement(db, some).all(key, JSON.stringify(onlyUids));
+}
+
 /**
  * The records of the root shared folder `rootUid` (at its root or in any sub-folder) that carry a folder-wrapped
  * key, in creation order; only those in `onlyUids` when it is given.
@@ -60,9 +67,7 @@ export function listFolderSecretRows(
   rootUid: string,
   onlyUids: readonly string[] | null,
 ): SecretRecordRow[] {
-  if (onlyUids === null) return cachedStatement(db, IN_FOLDER_ALL).all(rootUid) as SecretRecordRow[];
-  if (onlyUids.length === 0) return [];
-  return cachedStatement(db, IN_FOLDER_SOME).all(rootUid, JSON.stringify(onlyUids)) as SecretRecordRow[];
+  return filteredRows(db, IN_FOLDER_ALL, IN_FOLDER_SOME, rootUid, onlyUids) as SecretRecordRow[];
 }
 
 /**
@@ -77,9 +82,7 @@ export function listDirectSecretRows(
   appUid: string,
   onlyUids: readonly string[] | null,
 ): DirectSecretRow[] {
-  if (onlyUids === null) return cachedStatement(db, DIRECT_ALL).all(appUid) as DirectSecretRow[];
-  if (onlyUids.length === 0) return [];
-  return cachedStatement(db, DIRECT_SOME).all(appUid, JSON.stringify(onlyUids)) as DirectSecretRow[];
+  return filteredRows(db, DIRECT_ALL, DIRECT_SOME, appUid, onlyUids) as DirectSecretRow[];
 }
 
 /**

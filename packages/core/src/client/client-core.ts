@@ -54,8 +54,6 @@ export interface ClientCore {
   readonly ctx: TransportContext;
   readonly clock: () => number;
   readonly onWarning: ((warning: string) => void) | undefined;
-  /** The backend records are opened with (undefined: WebCrypto). */
-  readonly cipher: CipherBackend | undefined;
   /** A bound config: binds the device first (§5.1) when it has no app key yet. */
   boundConfig(signal?: AbortSignal): Promise<DeviceConfig & { appKey: Uint8Array<ArrayBuffer> }>;
   /** An idempotent call through the memory cache and the offline fallback. */
@@ -130,7 +128,7 @@ export function createClientCore(options: ClientOptions): ClientCore {
       const message = 'The one-time access token was rejected (unknown, or already used by another device)';
       throw new KsmError('ERR_TOKEN_REJECTED', message, error.details, { cause: error });
     }
-    const secrets = await decryptSecrets(json, { clientKey: config.clientKey }, { cipher: options.cipher });
+    const secrets = await decryptSecrets(json, { clientKey: config.clientKey }, { cipher: ctx.cipher });
     if (secrets.appKey === null) {
       throw new KsmError('ERR_SERVER', 'The binding response carried no application key', { endpoint: 'get_secret' });
     }
@@ -176,7 +174,6 @@ export function createClientCore(options: ClientOptions): ClientCore {
     ctx,
     clock,
     onWarning: options.onWarning,
-    cipher: ctx.cipher,
     boundConfig,
     read(endpoint, fields, signal) {
       if (cache === null) return readThrough(endpoint, fields, signal);

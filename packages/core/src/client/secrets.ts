@@ -46,7 +46,7 @@ export async function getSecrets(core: ClientCore, options: GetSecretsOptions = 
   await core.boundConfig(options.signal);
   const { json, config, stale } = await core.read('get_secret', fields, options.signal);
   const appKey = config.appKey as Uint8Array<ArrayBuffer>;
-  const secrets = await decryptSecrets(json, { appKey }, { cipher: core.cipher });
+  const secrets = await decryptSecrets(json, { appKey }, { cipher: core.ctx.cipher });
   if (core.onWarning !== undefined) for (const warning of secrets.warnings) core.onWarning(warning);
   return {
     records: secrets.records,

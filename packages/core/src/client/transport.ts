@@ -35,7 +35,7 @@ export interface TransportContext {
   readonly serverKey: KeyMemo;
   /** Transmission keys sealed ahead of time, one request at a time. */
   readonly transmissions: TransmissionPool;
-  /** Opens response bodies when set (see `ClientOptions.cipher`). */
+  /** Opens response bodies and records when set (see `ClientOptions.cipher`). */
   readonly cipher?: CipherBackend | undefined;
 }
 
