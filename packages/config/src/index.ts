@@ -36,6 +36,8 @@ export {
 export type { LoadedKeeperIni } from './keeper-ini-file.js';
 export { loadKeeperIni, saveKeeperIni, updateKeeperIni } from './keeper-ini-file.js';
 export { nodeCipher } from './node-cipher.js';
+export type { NodeClient, NodeClientOptions } from './node-client.js';
+export { createNodeClient } from './node-client.js';
 export type { NodeFetch } from './node-fetch.js';
 export { createNodeFetch, nodeFetchForConfig } from './node-fetch.js';
 export type { NodeFetchResponse } from './node-fetch-response.js';

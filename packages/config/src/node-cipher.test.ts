@@ -16,7 +16,7 @@ import {
   utf8Encode,
   writeDeviceConfig,
 } from '@ksmkit/core';
-import { startTestVault, type TestVault } from '@ksmkit/test-vault';
+import { startTestVault, type TestVault } from '@ksmkit/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeCipher } from './node-cipher.js';
 import { createNodeFetch } from './node-fetch.js';

@@ -10,7 +10,7 @@ import {
   parseDeviceConfig,
   writeDeviceConfig,
 } from '@ksmkit/core';
-import { startTestVault, type TestVault } from '@ksmkit/test-vault';
+import { startTestVault, type TestVault } from '@ksmkit/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeFetch, type NodeFetch, nodeFetchForConfig } from './node-fetch.js';
 

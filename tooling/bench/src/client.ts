@@ -16,7 +16,7 @@ import {
   readDeviceConfig,
   serializeDeviceConfig,
 } from '@ksmkit/core';
-import { startTestVault, type TestVault } from '@ksmkit/test-vault';
+import { startTestVault, type TestVault } from '@ksmkit/test-support';
 import { clientWorkRow } from './client-work.js';
 import { type BenchRow, type Timing, timePair } from './harness.js';
 import { bundleForWorker, kb } from './worker-bundle.js';
@@ -279,7 +279,7 @@ async function workerRows(): Promise<BenchRow[]> {
 }
 
 /**
- * Runs the client suite against one real vault process (tooling/test-vault; 1,000 records in three apps of 10, 100
+ * Runs the client suite against one real vault process (tooling/test-support; 1,000 records in three apps of 10, 100
  * and 1,000): getSecrets wall time, 100 UID-form notations, cold start of a one-shot Node script, and the bundle
  * size of a minimal Worker — ksmkit's client vs the official SDK, each with its own bound device.
  *

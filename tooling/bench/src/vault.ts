@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Agent } from 'node:https';
 import * as ksm from '@keeper-security/secrets-manager-core';
-import { startTestVault } from '@ksmkit/test-vault';
+import { startTestVault } from '@ksmkit/test-support';
 import type { BenchRow } from './harness.js';
 
 const RECORDS = 100;
@@ -14,7 +14,7 @@ function percentile(sorted: readonly number[], q: number): number {
 }
 
 /**
- * Runs the vault benchmark: one real `ksmkit-vault serve` process (tooling/test-vault; build apps/vault first)
+ * Runs the vault benchmark: one real `ksmkit-vault serve` process (tooling/test-support; build apps/vault first)
  * with an app of 100 records, and N bound official-SDK devices calling `getSecrets` in closed loops for a fixed
  * duration per level.
  *

@@ -12,7 +12,7 @@ import {
   startTestVault,
   type TestVault,
   vaultCliPath,
-} from '../../../../tooling/test-vault/index.js';
+} from '../../../../tooling/test-support/index.js';
 import { probeGetSecret } from '../owner/probe.js';
 
 const slow = { timeout: 120_000 };

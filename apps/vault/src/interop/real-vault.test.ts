@@ -1,4 +1,4 @@
-// End to end against a REAL `ksmkit-vault serve` process (tooling/test-vault): the official SDK, the security
+// End to end against a REAL `ksmkit-vault serve` process (tooling/test-support): the official SDK, the security
 // model and the zero-knowledge scan, with the issue's seed file and the CLI's own tokens and configs.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,7 +6,7 @@ import * as ksm from '@keeper-security/secrets-manager-core';
 import { base64Decode, base64Encode, base64UrlEncode } from '@ksmkit/core';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestVault, type TestVault } from '../../../../tooling/test-vault/index.js';
+import { startTestVault, type TestVault } from '../../../../tooling/test-support/index.js';
 import { sdkDevice, sdkErrorBody, trustVault } from './sdk.test-support.js';
 
 const slow = { timeout: 120_000 };

@@ -1,8 +1,6 @@
 // Global options shared by every `ksm` command, and building a KSM client from the resolved profile.
-import { homedir } from 'node:os';
-import { nodeCipher, nodeFetchForConfig, resolveConfig } from '@ksmkit/config';
-import { openAwsProfile } from '@ksmkit/config/aws';
-import { createClient, type KsmClient, readDeviceConfig } from '@ksmkit/core';
+import { createNodeClient } from '@ksmkit/config';
+import type { KsmClient } from '@ksmkit/core';
 
 /** The global options of `ksm`. */
 export interface GlobalArgs {
@@ -25,15 +23,10 @@ export const globalArgs = {
  * const client = await clientFor({ profile: 'prod' });
  */
 export async function clientFor(args: GlobalArgs): Promise<KsmClient> {
-  const resolved = await resolveConfig({
-    env: process.env,
-    cwd: process.cwd(),
-    homedir: homedir(),
+  const { client } = await createNodeClient({
     iniFile: args['ini-file'],
     profile: args.profile,
-    openExternal: openAwsProfile,
+    onConfigWarning: (warning) => process.stderr.write(`ksm: warning: ${warning.message}\n`),
   });
-  for (const warning of resolved.warnings) process.stderr.write(`ksm: warning: ${warning.message}\n`);
-  const config = await readDeviceConfig(resolved.storage);
-  return createClient({ storage: resolved.storage, fetch: nodeFetchForConfig(config), cipher: nodeCipher });
+  return client;
 }

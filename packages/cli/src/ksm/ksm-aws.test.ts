@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startTestVault, type TestVault } from '@ksmkit/test-vault';
+import { startTestVault, type TestVault } from '@ksmkit/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MotoServer, startMoto } from '../../../config/src/test-support/moto-server.js';
 

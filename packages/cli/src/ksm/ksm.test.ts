@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as sdk from '@keeper-security/secrets-manager-core';
 import { iniValue, parseIni } from '@ksmkit/config';
-import { startTestVault, type TestVault } from '@ksmkit/test-vault';
+import { startTestVault, type TestVault } from '@ksmkit/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const KSM = fileURLToPath(new URL('../../dist/ksm/main.js', import.meta.url));

@@ -1,7 +1,7 @@
 // Node: the client over HTTPS against a real vault process, trusting only the vault's CA (createNodeFetch).
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestVault, type TestVault } from '../../../../tooling/test-vault/index.js';
+import { startTestVault, type TestVault } from '../../../../tooling/test-support/index.js';
 import { createNodeFetch } from '../../../config/src/node-fetch.js';
 import { readDeviceConfig } from '../config/config-storage.js';
 import { initializeConfig } from '../config/initialize-config.js';

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Agent } from 'node:https';
 import * as ksm from '@keeper-security/secrets-manager-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestVault, type TestVault } from '../../../../tooling/test-vault/index.js';
+import { startTestVault, type TestVault } from '../../../../tooling/test-support/index.js';
 import { nodeCipher } from '../../../config/src/node-cipher.js';
 import { createNodeFetch } from '../../../config/src/node-fetch.js';
 import { readDeviceConfig, writeDeviceConfig } from '../config/config-storage.js';

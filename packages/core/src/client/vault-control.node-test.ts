@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 // biome-ignore lint/correctness/noNodejsModules: Node-only test support (never imported by runtime code)
 import { createServer, type Server } from 'node:http';
 import type { TestProject } from 'vitest/node';
-import { startTestVault, type TestVault, vaultCliPath } from '../../../../tooling/test-vault/index.js';
+import { startTestVault, type TestVault, vaultCliPath } from '../../../../tooling/test-support/index.js';
 import type {} from './vault-control.test-support.js';
 
 let server: Server | null = null;

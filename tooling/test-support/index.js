@@ -1,4 +1,4 @@
-// @ksmkit/test-vault: start a real ksmkit-vault process (init, seed, serve --port 0) for tests; stop it by PID.
+// @ksmkit/test-support: start a real ksmkit-vault process (init, seed, serve --port 0) for tests; stop it by PID.
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {

@@ -1,4 +1,4 @@
-// Types of @ksmkit/test-vault: a real ksmkit-vault process for tests.
+// Types of @ksmkit/test-support: a real ksmkit-vault process for tests.
 
 /** Throttle limits passed to `serve`. */
 export interface TestVaultThrottle {
