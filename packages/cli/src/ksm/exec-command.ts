@@ -1,10 +1,10 @@
 // `ksm exec -- CMD …`: runs CMD with keeper:// environment values replaced, masking them in its output.
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
+import { UserError } from '@ksmkit/runner';
 import { defineCommand } from 'citty';
 import { EXIT } from '../shared/exit-codes.js';
 import { createMaskStream } from '../shared/mask-stream.js';
-import { UserError } from '../shared/user-error.js';
 import { clientFor, globalArgs } from './context.js';
 
 /**
@@ -20,7 +20,8 @@ export const execCommand = defineCommand({
     const separator = rawArgs.indexOf('--');
     const command = separator === -1 ? [] : rawArgs.slice(separator + 1);
     const [file, ...rest] = command;
-    if (file === undefined) throw new UserError('Give the command after --, e.g. `ksm exec -- env`', EXIT.USAGE);
+    if (file === undefined)
+      throw new UserError('Give the command after --, e.g. `ksm exec -- env`', { exitCode: EXIT.USAGE });
     const env: Record<string, string | undefined> = { ...process.env };
     const secrets: string[] = [];
     const names = Object.keys(env).filter((name) => env[name]?.startsWith('keeper://'));
@@ -40,7 +41,7 @@ export const execCommand = defineCommand({
       child.on('error', (error: NodeJS.ErrnoException) =>
         reject(
           error.code === 'ENOENT'
-            ? new UserError(`Command not found: ${file}; check the name and PATH`, EXIT.NOT_FOUND)
+            ? new UserError(`Command not found: ${file}; check the name and PATH`, { exitCode: EXIT.NOT_FOUND })
             : error,
         ),
       );

@@ -1,9 +1,9 @@
 // `ksm interpolate`: renders a template, replacing every keeper:// notation with its value (0600 output file).
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '@ksmkit/config';
+import { UserError } from '@ksmkit/runner';
 import { defineCommand } from 'citty';
 import { EXIT } from '../shared/exit-codes.js';
-import { UserError } from '../shared/user-error.js';
 import { clientFor, globalArgs } from './context.js';
 
 const NOTATION = /keeper:\/\/[^\s"'`<>]+/g;
@@ -26,7 +26,7 @@ export const interpolateCommand = defineCommand({
     try {
       template = await readFile(args.in, 'utf8');
     } catch {
-      throw new UserError(`Cannot read template ${args.in}; check the path`, EXIT.NOT_FOUND);
+      throw new UserError(`Cannot read template ${args.in}; check the path`, { exitCode: EXIT.NOT_FOUND });
     }
     const notations = [...new Set(template.match(NOTATION) ?? [])];
     const values = new Map<string, string>();

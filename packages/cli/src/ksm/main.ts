@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Entry point of the `ksm` binary: dispatches commands, maps errors to exit codes (the only process.exit).
-import { type CommandDef, defineCommand, runCommand, showUsage } from 'citty';
-import { reportError } from '../shared/report-error.js';
+// Entry point of the `ksm` binary: the command tree, run by the shared runner (the only process.exit).
+import { runBinary } from '@ksmkit/runner';
+import { defineCommand } from 'citty';
+import { exitCodeFor } from '../shared/exit-code-for.js';
 import { execCommand } from './exec-command.js';
 import { interpolateCommand } from './interpolate-command.js';
 import { profileCommand } from './profile-command.js';
@@ -12,25 +13,4 @@ const main = defineCommand({
   subCommands: { profile: profileCommand, secret: secretCommand, exec: execCommand, interpolate: interpolateCommand },
 });
 
-/** The deepest command named by the leading words of `argv`, with its parent. */
-function commandFor(argv: readonly string[]): [CommandDef, CommandDef | undefined] {
-  let command: CommandDef = main;
-  let parent: CommandDef | undefined;
-  for (const word of argv) {
-    const next = (command.subCommands as Record<string, CommandDef> | undefined)?.[word];
-    if (next === undefined) break;
-    parent = command;
-    command = next;
-  }
-  return [command, parent];
-}
-
-const argv = process.argv.slice(2);
-const separator = argv.indexOf('--');
-const own = separator === -1 ? argv : argv.slice(0, separator);
-try {
-  if (own.includes('--help') || own.length === 0) await showUsage(...commandFor(own));
-  else await runCommand(main, { rawArgs: argv });
-} catch (error) {
-  process.exit(reportError('ksm', error, process.stderr));
-}
+await runBinary({ program: 'ksm', command: main, exitCodeFor });

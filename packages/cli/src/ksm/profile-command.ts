@@ -32,9 +32,9 @@ import {
   readDeviceConfig,
   serializeDeviceConfig,
 } from '@ksmkit/core';
+import { UserError } from '@ksmkit/runner';
 import { defineCommand } from 'citty';
 import { EXIT } from '../shared/exit-codes.js';
-import { UserError } from '../shared/user-error.js';
 import { globalArgs } from './context.js';
 
 const environment = () => ({ env: process.env, cwd: process.cwd(), homedir: homedir() });
@@ -42,7 +42,8 @@ const environment = () => ({ env: process.env, cwd: process.cwd(), homedir: home
 /** The keeper.ini to read: `--ini-file`, else the search path; throws a UserError when none exists. */
 async function existingIni(iniFile: string | undefined): Promise<string> {
   const path = iniFile ?? (await findIniFile(environment()));
-  if (path === undefined) throw new UserError('No keeper.ini found; run `ksm profile init` first', EXIT.CONFIG);
+  if (path === undefined)
+    throw new UserError('No keeper.ini found; run `ksm profile init` first', { exitCode: EXIT.CONFIG });
   return path;
 }
 
@@ -51,7 +52,7 @@ async function readCaCert(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch {
-    throw new UserError(`Cannot read --ca-cert ${file}; check the path`, EXIT.NOT_FOUND);
+    throw new UserError(`Cannot read --ca-cert ${file}; check the path`, { exitCode: EXIT.NOT_FOUND });
   }
 }
 
@@ -68,7 +69,10 @@ async function initSelfHosted(
     if (doc.sections.has(profile)) {
       const entry = getProfile(doc, profile);
       if ('record' in entry) Object.assign(seed, entry.record);
-      else throw new UserError(`Profile "${profile}" uses external storage; choose another name`, EXIT.CONFIG);
+      else
+        throw new UserError(`Profile "${profile}" uses external storage; choose another name`, {
+          exitCode: EXIT.CONFIG,
+        });
     }
     const storage = createMemoryStorage(seed);
     const result = await initializeConfig(storage, token, options);
@@ -153,10 +157,12 @@ const exportCommand = defineCommand({
   async run({ args }) {
     const { document } = await loadKeeperIni(await existingIni(args['ini-file']));
     const name = args.name ?? args.profile ?? getActiveProfile(document);
-    if (name === undefined) throw new UserError('No active profile; name the profile to export', EXIT.CONFIG);
+    if (name === undefined)
+      throw new UserError('No active profile; name the profile to export', { exitCode: EXIT.CONFIG });
     const config = await profileConfig(document, name);
     const format = args['file-format'] ?? 'json';
-    if (format !== 'json' && format !== 'ini') throw new UserError('--file-format must be ini or json', EXIT.USAGE);
+    if (format !== 'json' && format !== 'ini')
+      throw new UserError('--file-format must be ini or json', { exitCode: EXIT.USAGE });
     let text = serializeDeviceConfig(config, { format: 'json' });
     if (format === 'ini') {
       const single = createKeeperIni();
@@ -211,17 +217,19 @@ const setup = defineCommand({
     'profile-name': { type: 'string', alias: 'p', description: 'Profile to create (default _default)' },
   },
   async run({ args }) {
-    if (args.type !== 'aws') throw new UserError('Only --type aws is supported', EXIT.USAGE);
+    if (args.type !== 'aws') throw new UserError('Only --type aws is supported', { exitCode: EXIT.USAGE });
     const credentials = (args.credentials ?? 'ec2instance') as (typeof CREDENTIALS)[number];
     if (!CREDENTIALS.includes(credentials)) {
-      throw new UserError(`--credentials must be one of ${CREDENTIALS.join(', ')}`, EXIT.USAGE);
+      throw new UserError(`--credentials must be one of ${CREDENTIALS.join(', ')}`, { exitCode: EXIT.USAGE });
     }
     const keys =
       credentials === 'keys'
         ? { accessKeyId: process.env.AWS_ACCESS_KEY_ID, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY }
         : {};
     if (credentials === 'keys' && (keys.accessKeyId === undefined || keys.secretAccessKey === undefined)) {
-      throw new UserError('--credentials keys reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; set both', EXIT.USAGE);
+      throw new UserError('--credentials keys reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; set both', {
+        exitCode: EXIT.USAGE,
+      });
     }
     const settings = awsProfileSettings({
       credentials,
@@ -240,7 +248,7 @@ const setup = defineCommand({
       if (!isKsmError(error)) throw error;
       throw new UserError(
         `AWS secret ${settings.secret} holds no device config; store one there (ksm profile export --plain) first`,
-        EXIT.AWS,
+        { exitCode: EXIT.AWS },
       );
     }
     const path = args['ini-file'] ?? (await findIniFile(environment())) ?? defaultIniPath(environment());

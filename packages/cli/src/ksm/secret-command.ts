@@ -1,10 +1,10 @@
 // `ksm secret …`: list, get (masked unless --unmask), notation, totp, password.
 import { writeFileAtomic } from '@ksmkit/config';
 import { generatePassword, getTotpCode } from '@ksmkit/core';
+import { UserError } from '@ksmkit/runner';
 import { defineCommand } from 'citty';
 import { EXIT } from '../shared/exit-codes.js';
 import { mask } from '../shared/mask.js';
-import { UserError } from '../shared/user-error.js';
 import { clientFor, globalArgs } from './context.js';
 
 const list = defineCommand({
@@ -29,7 +29,8 @@ const get = defineCommand({
   async run({ args }) {
     const { records } = await (await clientFor(args)).getSecrets({ uids: [args.uid] });
     const record = records[0];
-    if (record === undefined) throw new UserError(`No record ${args.uid} is shared with this device`, EXIT.NOT_FOUND);
+    if (record === undefined)
+      throw new UserError(`No record ${args.uid} is shared with this device`, { exitCode: EXIT.NOT_FOUND });
     const unmask = args.unmask === true;
     const fields = [...record.data.fields, ...(record.data.custom ?? [])].map((f) => ({
       type: f.type,
@@ -39,7 +40,7 @@ const get = defineCommand({
     const chosen =
       args.field === undefined ? fields : fields.filter((f) => f.type === args.field || f.label === args.field);
     if (args.field !== undefined && chosen.length === 0) {
-      throw new UserError(`Record ${args.uid} has no field "${args.field}"`, EXIT.NOT_FOUND);
+      throw new UserError(`Record ${args.uid} has no field "${args.field}"`, { exitCode: EXIT.NOT_FOUND });
     }
     if (args.json) {
       const out = { uid: record.recordUid, title: record.data.title, type: record.data.type, fields: chosen };
@@ -71,9 +72,11 @@ const totp = defineCommand({
     const { records } = await (await clientFor(args)).getSecrets({ uids: [args.uid] });
     const field = records[0]?.data.fields.find((f) => f.type === 'oneTimeCode');
     const uri = field?.value[0];
-    if (typeof uri !== 'string') throw new UserError(`Record ${args.uid} has no one-time code`, EXIT.NOT_FOUND);
+    if (typeof uri !== 'string')
+      throw new UserError(`Record ${args.uid} has no one-time code`, { exitCode: EXIT.NOT_FOUND });
     const code = await getTotpCode(uri);
-    if (code === null) throw new UserError(`Record ${args.uid} has an invalid one-time code URI`, EXIT.NOT_FOUND);
+    if (code === null)
+      throw new UserError(`Record ${args.uid} has an invalid one-time code URI`, { exitCode: EXIT.NOT_FOUND });
     process.stdout.write(args.json ? `${JSON.stringify(code)}\n` : `${code.code}\n`);
   },
 });
@@ -90,11 +93,13 @@ const download = defineCommand({
     const client = await clientFor(args);
     const { records } = await client.getSecrets({ uids: [args.uid] });
     const record = records[0];
-    if (record === undefined) throw new UserError(`No record ${args.uid} is shared with this device`, EXIT.NOT_FOUND);
+    if (record === undefined)
+      throw new UserError(`No record ${args.uid} is shared with this device`, { exitCode: EXIT.NOT_FOUND });
     const file = record.files.find(
       (f) => f.metadata.name === args.name || f.metadata.title === args.name || f.fileUid === args.name,
     );
-    if (file === undefined) throw new UserError(`Record ${args.uid} has no attachment "${args.name}"`, EXIT.NOT_FOUND);
+    if (file === undefined)
+      throw new UserError(`Record ${args.uid} has no attachment "${args.name}"`, { exitCode: EXIT.NOT_FOUND });
     await writeFileAtomic(args['file-output'], await client.downloadFile(file));
     process.stdout.write(`Saved ${file.metadata.name} to ${args['file-output']}\n`);
   },
@@ -106,7 +111,7 @@ const password = defineCommand({
   async run({ args }) {
     const length = args.length === undefined ? undefined : Number(args.length);
     if (length !== undefined && !Number.isSafeInteger(length))
-      throw new UserError('--length must be a whole number', EXIT.USAGE);
+      throw new UserError('--length must be a whole number', { exitCode: EXIT.USAGE });
     process.stdout.write(`${generatePassword(length === undefined ? {} : { length })}\n`);
   },
 });

@@ -1,7 +1,7 @@
 // The `lkru` commands (get, set, del) over the Secret Service, separate from the bin entry so errors stay thrown.
 import { keyringDelete, keyringGet, keyringSet } from '@ksmkit/config/keyring';
+import { UserError } from '@ksmkit/runner';
 import { EXIT } from '../shared/exit-codes.js';
-import { UserError } from '../shared/user-error.js';
 
 /** Where `lkru` reads input and writes output. */
 export interface LkruIo {
@@ -15,7 +15,7 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 
 function decodeBase64(text: string, name: string): string {
   if (!BASE64.test(text)) {
-    throw new UserError(`Secret "${name}" is not base64; run "lkru get ${name}" without -b`, EXIT.USAGE);
+    throw new UserError(`Secret "${name}" is not base64; run "lkru get ${name}" without -b`, { exitCode: EXIT.USAGE });
   }
   return Buffer.from(text, 'base64').toString('utf8');
 }
@@ -31,11 +31,12 @@ function parseFlags(argv: readonly string[]) {
     if (word === '-b' || word === '--base64') base64 = true;
     else if (['-a', '--application', '-c', '--collection'].includes(word)) {
       const value = argv[++i];
-      if (value === undefined || value === '') throw new UserError(`${word} needs a value; ${USAGE}`, EXIT.USAGE);
+      if (value === undefined || value === '')
+        throw new UserError(`${word} needs a value; ${USAGE}`, { exitCode: EXIT.USAGE });
       if (word === '-a' || word === '--application') application = value;
       else collection = value;
     } else if (word.startsWith('-') && word !== '-')
-      throw new UserError(`Unknown option ${word}; ${USAGE}`, EXIT.USAGE);
+      throw new UserError(`Unknown option ${word}; ${USAGE}`, { exitCode: EXIT.USAGE });
     else words.push(word);
   }
   return { base64, application, collection, words };
@@ -65,5 +66,5 @@ export async function runLkru(argv: readonly string[], io: LkruIo): Promise<void
     for (const name of args) await keyringDelete(name, options); // stops at the first error, as lkru does
     return;
   }
-  throw new UserError(USAGE, EXIT.USAGE);
+  throw new UserError(USAGE, { exitCode: EXIT.USAGE });
 }

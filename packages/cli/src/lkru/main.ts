@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Entry point of the `lkru` binary: runs one command, maps errors to exit codes (the only process.exit).
-import { reportError } from '../shared/report-error.js';
+// Entry point of the `lkru` binary: runs one command through the shared runner (the only process.exit).
+import { runMain } from '@ksmkit/runner';
+import { exitCodeFor } from '../shared/exit-code-for.js';
 import { runLkru } from './lkru-run.js';
 
 async function readStdin(): Promise<string> {
@@ -9,8 +10,7 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-try {
-  await runLkru(process.argv.slice(2), { env: process.env, stdout: process.stdout, readStdin });
-} catch (error) {
-  process.exit(reportError('lkru', error, process.stderr));
-}
+await runMain(() => runLkru(process.argv.slice(2), { env: process.env, stdout: process.stdout, readStdin }), {
+  program: 'lkru',
+  exitCodeFor,
+});
