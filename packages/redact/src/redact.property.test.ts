@@ -22,7 +22,7 @@ function stableBase64(secret: string, shift: number): string {
   };
   const [zeros, ones] = [around(0), around(255)];
   let stable = '';
-  for (let j = 0; j < zeros.length; j++) if (zeros[j] === ones[j]) stable += zeros[j];
+  for (let j = 0; j < zeros.length; j++) if (zeros[j] === ones[j] && zeros[j] !== '=') stable += zeros[j];
   return stable;
 }
 
