@@ -79,6 +79,12 @@ describe('createRedactor', () => {
       ['ERR_SECRET_BLANK', 'EMPTY'],
     ]);
     expect(r.warnings.map((w) => w.message).join()).not.toContain('12');
+    expect(
+      createRedactor([
+        { name: 'PIN', value: '12' },
+        { name: 'PIN', value: '12' },
+      ]).warnings,
+    ).toHaveLength(1);
     expect(r.redact('pin 12, long enough')).toBe('pin 12, ****');
     expect(r.size).toBe(1);
   });
