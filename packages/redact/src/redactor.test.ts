@@ -107,6 +107,13 @@ describe('createRedactor', () => {
     }
   });
 
+  it('throws ERR_SECRET_BLANK when only blank values are unmaskable', () => {
+    expect(() => createRedactor([{ name: 'EMPTY', value: ' \n' }], { onUnmaskable: 'error' })).toThrow(
+      expect.objectContaining({ name: 'RedactError', code: 'ERR_SECRET_BLANK' }),
+    );
+    expect(createRedactor([{ name: 'OK', value: 'long enough' }], { onUnmaskable: 'error' }).size).toBe(1);
+  });
+
   it('rejects bad options with ERR_INVALID_OPTIONS', () => {
     expect(() => createRedactor([], { minLength: 0 })).toThrow(
       expect.objectContaining({ code: 'ERR_INVALID_OPTIONS' }),
