@@ -58,6 +58,7 @@ describe('createRedactor', () => {
     const forms = [
       encodeURIComponent(secret),
       encodeURIComponent(secret).toLowerCase(),
+      encodeURI(secret),
       new URLSearchParams({ v: secret }).toString().slice(2),
       JSON.stringify(secret).slice(1, -1),
       `'${secret.replaceAll("'", `'\\''`)}'`,
