@@ -22,7 +22,8 @@ export const UPLOAD_SUCCESS_STATUS = 201;
 
 /**
  * Handles add_file: in one transaction stores the file row (content pending), replaces the owner record's data
- * with `ownerRecordData` and bumps its revision. The upload URL's form fields carry an expiring signature.
+ * with `ownerRecordData` and bumps its revision. The upload URL carries an expiring signature (also in the
+ * form fields, for clients that echo them).
  *
  * @example
  * const { url, parameters } = await addFile(scope, auth);
@@ -64,7 +65,8 @@ export async function addFile(scope: RequestScope, auth: Authenticated): Promise
   const expires = now + scope.ctx.fileUrlTtlSeconds * 1000;
   const signature = signCapability(scope.ctx.urlSigningKey, 'upload', fileUid, expires);
   return {
-    url: `${scope.origin}${FILES_PATH}/${fileUid}/upload`,
+    // The capability rides in the URL so the server can refuse a forged upload before reading its body.
+    url: `${scope.origin}${FILES_PATH}/${fileUid}/upload?expires=${expires}&sig=${signature}`,
     parameters: JSON.stringify({ key: fileUid, expires: String(expires), signature }),
     successStatusCode: UPLOAD_SUCCESS_STATUS,
   };

@@ -19,6 +19,7 @@ import { getSecret } from './get-secret.js';
 import { sealResponse } from './seal-response.js';
 import { updateFolder } from './update-folder.js';
 import { updateSecret } from './update-secret.js';
+import { createUploadGate } from './upload-gate.js';
 
 type Handler = (scope: RequestScope, auth: Authenticated) => unknown;
 
@@ -42,6 +43,8 @@ export interface CreateAppOptions {
   readonly scheme?: 'https' | 'http';
   /** The peer address of a request (default: the socket's remote address). */
   readonly clientIp?: (c: Context) => string;
+  /** Uploads allowed at once (default 4); more are refused with 503 before their body is read. */
+  readonly maxConcurrentUploads?: number;
   /** Largest accepted API request body in bytes (default 16 MiB). */
   readonly maxRequestBytes?: number;
   /**
@@ -91,11 +94,8 @@ export function createApp(
     });
   }
 
-  app.post(
-    `${FILES_PATH}/:fileUid/upload`,
-    bodyLimit({ maxSize: ctx.maxUploadBytes + 1024 * 1024, onError: tooLarge }),
-    (c) => handleUpload(ctx, c),
-  );
+  const uploads = createUploadGate(options.maxConcurrentUploads ?? 4);
+  app.post(`${FILES_PATH}/:fileUid/upload`, (c) => handleUpload(ctx, uploads, c));
   app.get(`${FILES_PATH}/:fileUid/:kind`, (c) => handleDownload(ctx, c));
 
   app.post(
