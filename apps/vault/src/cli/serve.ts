@@ -38,6 +38,7 @@ export async function startAndDescribe(
     ...(options.port === undefined ? {} : { port: options.port }),
     http: options.http === true,
     ...(options.throttle === undefined ? {} : { throttle: options.throttle }),
+    errorLog: (line) => process.stderr.write(`ksmkit-vault: ${line}\n`),
   });
   const paths = dataDirPaths(dataDir);
   const ready: ServeReady = {

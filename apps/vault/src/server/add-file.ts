@@ -6,7 +6,7 @@ import type { Authenticated } from './authenticate.js';
 import type { RequestScope } from './context.js';
 import { protocolError } from './errors.js';
 import { FILES_PATH, signCapability } from './file-urls.js';
-import { requiredBytes, requiredInteger, requiredUid } from './payload.js';
+import { requiredBytes, requiredInteger, requiredOwnerWrappedKey, requiredUid } from './payload.js';
 import { checkUpdated } from './update-secret.js';
 
 /** The add_file response. */
@@ -31,7 +31,7 @@ export const UPLOAD_SUCCESS_STATUS = 201;
 export async function addFile(scope: RequestScope, auth: Authenticated): Promise<AddFileResponse> {
   const { payload } = auth;
   const fileUid = requiredUid(payload, 'fileRecordUid');
-  const ownerFileKey = requiredBytes(payload, 'fileRecordKey');
+  const ownerFileKey = requiredOwnerWrappedKey(payload, 'fileRecordKey');
   const fileData = requiredBytes(payload, 'fileRecordData');
   const recordUid = requiredUid(payload, 'ownerRecordUid');
   const recordData = requiredBytes(payload, 'ownerRecordData');

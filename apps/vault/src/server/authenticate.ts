@@ -1,5 +1,12 @@
 // Spec §4.2 steps 1–7: unwrap the transmission key, decrypt, find the device, verify the signature, check locks.
-import { base64Decode, base64Encode, openRequest, timingSafeEqual, verifyRequestSignature } from '@ksmkit/core';
+import {
+  base64Decode,
+  base64Encode,
+  KsmError,
+  openRequest,
+  timingSafeEqual,
+  verifyRequestSignature,
+} from '@ksmkit/core';
 import type { ServerContext } from './context.js';
 import { type Device, findDevice, recordDeviceUse } from './device.js';
 import { protocolError } from './errors.js';
@@ -48,7 +55,11 @@ export async function authenticate(ctx: ServerContext, request: RawRequest): Pro
       body: request.body,
       serverPrivateKey: ctx.serverPrivateKey,
     });
-  } catch {
+  } catch (error) {
+    // Decrypted with the server key but not a JSON text (or not UTF-8): a garbled request, not a denied one.
+    if (error instanceof KsmError && error.code === 'ERR_INVALID_INPUT') {
+      throw protocolError('bad_request', 400, 'The decrypted request payload is not JSON text');
+    }
     throw protocolError('access_denied', 403, 'Unable to decrypt the request');
   }
   const payload = asPayload(opened.payload);

@@ -31,6 +31,8 @@ export interface StartServerOptions {
   readonly maxUploadBytes?: number;
   /** Request log sink (one line per request, no secrets); default: no logging. */
   readonly log?: (line: string) => void;
+  /** Sink of one line per 5xx (request id and cause, no secrets); default: `log`. */
+  readonly errorLog?: (line: string) => void;
 }
 
 /** A running server. */
@@ -97,6 +99,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const app = createApp(ctx, {
     scheme: http ? 'http' : 'https',
     ...(options.log === undefined ? {} : { log: options.log }),
+    ...(options.errorLog === undefined ? {} : { errorLog: options.errorLog }),
   });
   let server: ReturnType<typeof serve>;
   try {
