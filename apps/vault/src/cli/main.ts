@@ -2,6 +2,7 @@
 // The `ksmkit-vault` bin: runs a citty command, prints user errors plainly (distinct exit codes), bugs with a stack.
 import { type CommandDef, renderUsage, runCommand } from 'citty';
 import { isVaultError } from '../store/errors.js';
+import { asStartupError } from '../store/startup-error.js';
 import { appCommand } from './app.js';
 import { clientCommand } from './client.js';
 import { demoCommand } from './demo.js';
@@ -52,7 +53,9 @@ async function run(rawArgs: string[]): Promise<number> {
   try {
     await runCommand(main, { rawArgs });
     return 0;
-  } catch (error) {
+  } catch (thrown) {
+    // File-system and SQLite failures (EACCES, EROFS, disk full, …) are the operator's to fix, not bugs.
+    const error = asStartupError(thrown, process.cwd());
     if (isVaultError(error)) {
       process.stderr.write(`ksmkit-vault: ${error.message}\n`);
       return exitCodeFor(error.code);

@@ -4,9 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { base64Decode, importEcdhPrivateKey } from '@ksmkit/core';
 import { dataDirPaths, readJsonFile } from '../store/data-dir.js';
+import { lockDataDir } from '../store/dir-lock.js';
 import { VaultError } from '../store/errors.js';
-import { openDatabase } from '../store/open-database.js';
+import { type Database, openDatabase } from '../store/open-database.js';
 import { readSettings } from '../store/settings.js';
+import { asStartupError } from '../store/startup-error.js';
 import { createApp } from './app.js';
 import type { ServerContext } from './context.js';
 import { deriveUrlSigningKey } from './file-urls.js';
@@ -81,11 +83,26 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       },
     );
   }
-  const serverKey = await loadServerKey(options.dataDir);
-  const ownerKey = ownerPublicKey(options.dataDir);
-  if (!http) await ensureCertificateCovers(options.dataDir, host);
-  const tls = http ? undefined : loadTls(options.dataDir);
-  const db = openDatabase(dataDirPaths(options.dataDir).database);
+  let lock: ReturnType<typeof lockDataDir>;
+  try {
+    lock = lockDataDir(options.dataDir);
+  } catch (error) {
+    throw asStartupError(error, options.dataDir);
+  }
+  let db: Database;
+  let serverKey: Awaited<ReturnType<typeof loadServerKey>>;
+  let ownerKey: Uint8Array<ArrayBuffer>;
+  let tls: ReturnType<typeof loadTls> | undefined;
+  try {
+    serverKey = await loadServerKey(options.dataDir);
+    ownerKey = ownerPublicKey(options.dataDir);
+    if (!http) await ensureCertificateCovers(options.dataDir, host);
+    tls = http ? undefined : loadTls(options.dataDir);
+    db = openDatabase(dataDirPaths(options.dataDir).database);
+  } catch (error) {
+    lock.release();
+    throw asStartupError(error, options.dataDir);
+  }
   const ctx: ServerContext = {
     db,
     serverPrivateKey: await importEcdhPrivateKey(serverKey.privateKey),
@@ -119,6 +136,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     });
   } catch (error) {
     db.close();
+    lock.release();
     throw new VaultError(
       'ERR_SERVER_START',
       `Cannot listen on ${host}:${port}: ${(error as Error).message}`,
@@ -141,6 +159,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       closed ??= new Promise<void>((resolve) => {
         server.close(() => {
           db.close();
+          lock.release();
           resolve();
         });
         const closable = server as { closeAllConnections?: () => void };
