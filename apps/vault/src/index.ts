@@ -18,7 +18,14 @@ export { createOwnerKeys, loadOwnerKeys } from './owner/owner-keys.js';
 export type { ProbeResult } from './owner/probe.js';
 export { probeGetSecret } from './owner/probe.js';
 export type { FileView, RecordSummary, RecordViewResult } from './owner/read-records.js';
-export { getRecordView, listRecordSummaries, readRecordFile, removeRecords } from './owner/read-records.js';
+export {
+  getRecordView,
+  listRecordReport,
+  listRecordSummaries,
+  readRecordFile,
+  removeRecords,
+  type UnreadableRecord,
+} from './owner/read-records.js';
 export type { FileInput } from './owner/record-files.js';
 export type { CustomFieldInput, RecordInput } from './owner/record-input.js';
 export type { SeedResult } from './owner/seed.js';

@@ -6,6 +6,7 @@ import { run as keychain } from './keychain.js';
 import { run as notation } from './notation.js';
 import { run as request } from './request.js';
 import { run as vault } from './vault.js';
+import { run as vaultLoad } from './vault-load.js';
 
 interface Suite {
   readonly title: string;
@@ -19,6 +20,10 @@ const suites: Suite[] = [
   { title: 'Worker bundle size (esbuild, minified)', run: bundleSize },
   { title: 'Local vault: get_secret of 100 records under 1, 8 and 32 official-SDK clients', run: vault },
   { title: 'Client vs official SDK against the local vault', run: client },
+  {
+    title: 'Local vault load: 10,000 get_secret at 32 official-SDK clients, without and with a 100 MiB attachment',
+    run: vaultLoad,
+  },
 ];
 
 const only = process.argv.slice(2);

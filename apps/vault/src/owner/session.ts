@@ -38,6 +38,8 @@ export interface OwnerSession {
   readonly apps: Map<string, KnownApp>;
   readonly folders: Map<string, KnownFolder>;
   readonly records: Map<string, KnownRecord>;
+  /** Records this session could not open (UID → reason without secrets), reported by the commands. */
+  readonly unreadable: Map<string, string>;
   /** Queued writes while a batch runs; null otherwise. */
   pending: (() => void)[] | null;
 }
@@ -52,7 +54,16 @@ export interface OwnerSession {
 export async function openOwnerSession(dataDir: string): Promise<OwnerSession> {
   const keys = await loadOwnerKeys(dataDir);
   const db = openDatabase(dataDirPaths(dataDir).database);
-  return { dataDir, db, keys, apps: new Map(), folders: new Map(), records: new Map(), pending: null };
+  return {
+    dataDir,
+    db,
+    keys,
+    apps: new Map(),
+    folders: new Map(),
+    records: new Map(),
+    unreadable: new Map(),
+    pending: null,
+  };
 }
 
 /**
