@@ -14,6 +14,7 @@ import { createFixtureVault, type FixtureVault } from '../interop/fixture-vault.
 import { createApp } from './app.js';
 import type { ServerContext } from './context.js';
 import { deriveUrlSigningKey } from './file-urls.js';
+import { createReplayCache } from './replay-cache.js';
 import { createThrottle } from './throttle.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: decrypted wire JSON is inspected structurally by the assertions
@@ -45,6 +46,7 @@ describe('createApp', () => {
       ownerPublicKey: vault.ownerPublicKey,
       urlSigningKey: deriveUrlSigningKey(vault.serverKey.privateKey),
       throttle: createThrottle(),
+      replay: createReplayCache(),
       now: () => Date.now(),
       fileUrlTtlSeconds: 60,
       maxUploadBytes: 1_000_000,

@@ -89,6 +89,12 @@ export async function authenticate(ctx: ServerContext, request: RawRequest): Pro
     publicKey: verifyKey,
   }).catch(() => false);
   if (!signed) throw protocolError('access_denied', 403, 'Signature is invalid');
+  // Every request carries a fresh transmission key: one seen before is a captured request sent again.
+  if (!ctx.replay.claim(opened.transmissionKey, now)) {
+    throw protocolError('access_denied', 403, 'This request was already received once; replays are refused', {
+      resultCode: 'replayed_request',
+    });
+  }
 
   if (bindingKey !== undefined && device.tokenExpiresAt <= now) {
     throw protocolError('invalid_client', 403, 'The one-time access token has expired; create a new client', {

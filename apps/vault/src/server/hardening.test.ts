@@ -93,4 +93,40 @@ describe('request hardening', () => {
     expect(response.json).toMatchObject({ error: 'bad_request', result_code: 'invalid_key_shape' });
     expect(h.vault.db.prepare('SELECT COUNT(*) FROM records WHERE uid = ?').pluck().get(recordUid)).toBe(0);
   });
+
+  it('refuses a replayed request, so a captured rename cannot undo a later one', async () => {
+    const sub = await h.vault.addFolder('Renamed', { parentUid: folderUid });
+    const nameOf = () => h.vault.db.prepare('SELECT data FROM folders WHERE uid = ?').pluck().get(sub) as Uint8Array;
+    const renameTo = (marker: number) =>
+      h.sealRaw(
+        device.keys,
+        new TextEncoder().encode(
+          JSON.stringify({
+            clientVersion: 'ms17.0.0',
+            clientId: device.clientId,
+            folderUid: sub,
+            data: base64Encode(new Uint8Array(32).fill(marker)),
+          }),
+        ) as Uint8Array<ArrayBuffer>,
+      );
+    const first = await renameTo(1);
+    expect((await h.send('update_folder', first)).status).toBe(200);
+    const second = await renameTo(2);
+    expect((await h.send('update_folder', second)).status).toBe(200);
+    const replayed = await h.send('update_folder', first);
+    expect(replayed.status).toBe(403);
+    expect(await replayed.json()).toMatchObject({ error: 'access_denied', result_code: 'replayed_request' });
+    expect([...nameOf()]).toEqual(Array(32).fill(2));
+  });
+
+  it('refuses an update_folder based on a stale folder revision with 409', async () => {
+    const sub = await h.vault.addFolder('Versioned', { parentUid: folderUid });
+    const rename = (revision: number) =>
+      h.call(device, 'update_folder', { folderUid: sub, data: base64Encode(randomBytes(32)), revision });
+    expect((await rename(1)).status).toBe(200);
+    const stale = await rename(1);
+    expect(stale.status).toBe(409);
+    expect(stale.json).toMatchObject({ error: 'invalid_revision' });
+    expect((await rename(2)).status).toBe(200);
+  });
 });

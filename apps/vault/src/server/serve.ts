@@ -12,6 +12,7 @@ import { asStartupError } from '../store/startup-error.js';
 import { createApp } from './app.js';
 import type { ServerContext } from './context.js';
 import { deriveUrlSigningKey } from './file-urls.js';
+import { createReplayCache } from './replay-cache.js';
 import { loadServerKey } from './server-key.js';
 import { createThrottle, type ThrottleLimits } from './throttle.js';
 import { ensureCertificateCovers, isLoopbackHost, loadTls } from './tls.js';
@@ -109,6 +110,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ownerPublicKey: ownerKey,
     urlSigningKey: deriveUrlSigningKey(serverKey.privateKey),
     throttle: createThrottle(options.throttle ?? settings.throttle),
+    replay: createReplayCache({ path: dataDirPaths(options.dataDir).replayCache }),
     now: () => Date.now(),
     fileUrlTtlSeconds: options.fileUrlTtlSeconds ?? 3600,
     maxUploadBytes: options.maxUploadBytes ?? 100 * 1024 * 1024,
@@ -136,6 +138,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     });
   } catch (error) {
     db.close();
+    ctx.replay.close();
     lock.release();
     throw new VaultError(
       'ERR_SERVER_START',
@@ -159,6 +162,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       closed ??= new Promise<void>((resolve) => {
         server.close(() => {
           db.close();
+          ctx.replay.close();
           lock.release();
           resolve();
         });

@@ -7,6 +7,7 @@ import { getFile, insertFile } from '../store/files.js';
 import { createApp } from './app.js';
 import type { ServerContext } from './context.js';
 import { deriveUrlSigningKey, FILES_PATH, signCapability } from './file-urls.js';
+import { createReplayCache } from './replay-cache.js';
 import { createThrottle } from './throttle.js';
 
 const MiB = 1024 * 1024;
@@ -41,6 +42,7 @@ describe('upload route', () => {
       ownerPublicKey: vault.ownerPublicKey,
       urlSigningKey: deriveUrlSigningKey(vault.serverKey.privateKey),
       throttle: createThrottle(),
+      replay: createReplayCache(),
       now: () => Date.now(),
       fileUrlTtlSeconds: 60,
       maxUploadBytes: 200 * MiB,

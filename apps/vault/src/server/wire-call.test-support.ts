@@ -17,6 +17,7 @@ import { createFixtureVault, type FixtureVault } from '../interop/fixture-vault.
 import { type CreateAppOptions, createApp } from './app.js';
 import type { ServerContext } from './context.js';
 import { deriveUrlSigningKey } from './file-urls.js';
+import { createReplayCache } from './replay-cache.js';
 import { createThrottle } from './throttle.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: decrypted wire JSON is inspected structurally by the assertions
@@ -65,6 +66,7 @@ export async function createWireHarness(options: CreateAppOptions = {}): Promise
     ownerPublicKey: vault.ownerPublicKey,
     urlSigningKey: deriveUrlSigningKey(vault.serverKey.privateKey),
     throttle: createThrottle({ requests: 1_000_000, windowSeconds: 1 }),
+    replay: createReplayCache(),
     now: () => Date.now(),
     fileUrlTtlSeconds: 60,
     maxUploadBytes: 1_000_000,

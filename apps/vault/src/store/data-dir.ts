@@ -23,6 +23,8 @@ export interface DataDirPaths {
   readonly serverKey: string;
   readonly ownerKeys: string;
   readonly settings: string;
+  /** Truncated hashes of recently seen transmission keys (the server's replay cache), 0600. */
+  readonly replayCache: string;
   /** Written by a running `serve` (pid, host, port, url); removed when it stops. */
   readonly runtime: string;
   readonly tlsDir: string;
@@ -60,6 +62,7 @@ export function dataDirPaths(dataDir: string): DataDirPaths {
     ownerKeys: join(root, 'owner-keys.json'),
     settings: join(root, 'settings.json'),
     runtime: join(root, 'serve.json'),
+    replayCache: join(root, 'replay.bin'),
     tlsDir,
     caCert: join(tlsDir, 'ca.pem'),
     caKey: join(tlsDir, 'ca-key.pem'),

@@ -61,4 +61,6 @@ ALTER TABLE files DROP COLUMN thumbnail;
 DROP INDEX files_record;
 CREATE INDEX files_record ON files(record_uid, created_at);`);
   },
+  // 3: folders get a revision (bumped by every rename), so a stale or replayed update_folder can be refused.
+  'ALTER TABLE folders ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;',
 ];
