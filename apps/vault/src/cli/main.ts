@@ -13,6 +13,7 @@ import { recordCommand } from './record.js';
 import { seedCommand } from './seed.js';
 import { serveCommand } from './serve.js';
 import { shareCommand } from './share.js';
+import { tlsCommand } from './tls.js';
 
 const main = {
   meta: { name: 'ksmkit-vault', version: '0.0.0', description: 'A local, zero-knowledge, KSM-compatible vault' },
@@ -26,6 +27,7 @@ const main = {
     client: clientCommand,
     seed: seedCommand,
     demo: demoCommand,
+    tls: tlsCommand,
   },
 } as CommandDef;
 

@@ -51,8 +51,8 @@ export interface OwnerSession {
  * const session = await openOwnerSession(dataDir);
  * try { await createApp(session, { title: 'ci' }); } finally { closeOwnerSession(session); }
  */
-export async function openOwnerSession(dataDir: string): Promise<OwnerSession> {
-  const keys = await loadOwnerKeys(dataDir);
+export async function openOwnerSession(dataDir: string, options: { ownerDir?: string } = {}): Promise<OwnerSession> {
+  const keys = await loadOwnerKeys(dataDir, options.ownerDir);
   const db = openDatabase(dataDirPaths(dataDir).database);
   return {
     dataDir,
