@@ -17,6 +17,9 @@ export interface AddFileResponse {
   readonly successStatusCode: number;
 }
 
+/** What AES-GCM adds to a file's content: a 12-byte nonce and a 16-byte tag. */
+const GCM_OVERHEAD_BYTES = 28;
+
 /** Status the upload route answers on success (the SDKs compare it exactly). */
 export const UPLOAD_SUCCESS_STATUS = 201;
 
@@ -38,7 +41,8 @@ export async function addFile(scope: RequestScope, auth: Authenticated): Promise
   const revision = requiredInteger(payload, 'ownerRecordRevision');
   const linkKey = requiredBytes(payload, 'linkKey');
   const size = requiredInteger(payload, 'fileSize');
-  if (size < 0 || size > scope.ctx.maxUploadBytes) {
+  // maxUploadBytes bounds the plaintext; the upload is that plus the GCM nonce and tag.
+  if (size < 0 || size > scope.ctx.maxUploadBytes + GCM_OVERHEAD_BYTES) {
     throw protocolError(
       'payload_too_large',
       413,
