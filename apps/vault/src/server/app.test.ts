@@ -158,7 +158,7 @@ describe('createApp', () => {
     const unknown = await call('get_secret', { clientId: 'nope' });
     expect(unknown).toEqual({
       status: 403,
-      json: { error: 'access_denied', message: 'Unable to validate application access' },
+      json: { error: 'access_denied', result_code: 'invalid_client', message: 'Unable to validate application access' },
     });
     const missing = await app.request('/api/rest/sm/v1/get_secret', { method: 'POST', body: new Uint8Array(10) });
     expect(missing.status).toBe(403);

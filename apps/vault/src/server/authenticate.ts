@@ -8,7 +8,8 @@ import {
   verifyRequestSignature,
 } from '@ksmkit/core';
 import type { ServerContext } from './context.js';
-import { type Device, findDevice, recordDeviceUse } from './device.js';
+import { denied } from './denials.js';
+import { type Device, findDevice, recordDeviceUse, wasRemoved } from './device.js';
 import { protocolError } from './errors.js';
 import { asPayload, type Payload } from './payload.js';
 
@@ -33,8 +34,6 @@ export interface Authenticated {
   readonly binding: { readonly encryptedAppKey: string; readonly appOwnerPublicKey: string } | null;
   readonly accessExpiresAt: number | null;
 }
-
-const UNKNOWN_CLIENT = 'Unable to validate application access';
 
 /**
  * Authenticates a request and records the device's use (binding, IP lock, last seen). Nothing is written
@@ -64,9 +63,9 @@ export async function authenticate(ctx: ServerContext, request: RawRequest): Pro
   }
   const payload = asPayload(opened.payload);
   const clientId = payload.clientId;
-  if (typeof clientId !== 'string' || clientId === '') throw protocolError('access_denied', 403, UNKNOWN_CLIENT);
+  if (typeof clientId !== 'string' || clientId === '') throw denied('invalid_client');
   const device = findDevice(ctx.db, clientId);
-  if (device === undefined) throw protocolError('access_denied', 403, UNKNOWN_CLIENT);
+  if (device === undefined) throw denied(wasRemoved(ctx.db, clientId) ? 'device_removed' : 'invalid_client');
 
   const offeredKey = decodePublicKey(payload.publicKey);
   const now = ctx.now();
@@ -88,7 +87,20 @@ export async function authenticate(ctx: ServerContext, request: RawRequest): Pro
     authorizationHeader: request.header('authorization'),
     publicKey: verifyKey,
   }).catch(() => false);
-  if (!signed) throw protocolError('access_denied', 403, 'Signature is invalid');
+  if (!signed) {
+    // A bound device's token presented again with a new key (another machine, or a re-run init): say so.
+    const rebindAttempt =
+      bindingKey === undefined &&
+      offeredKey !== undefined &&
+      request.endpoint === 'get_secret' &&
+      (await verifyRequestSignature({
+        encryptedTransmissionKey: opened.encryptedTransmissionKey,
+        body: request.body,
+        authorizationHeader: request.header('authorization'),
+        publicKey: offeredKey,
+      }).catch(() => false));
+    throw denied(rebindAttempt ? 'token_used' : 'signature_invalid');
+  }
   // Every request carries a fresh transmission key: one seen before is a captured request sent again.
   if (!ctx.replay.claim(opened.transmissionKey, now)) {
     throw protocolError('access_denied', 403, 'This request was already received once; replays are refused', {
@@ -96,16 +108,10 @@ export async function authenticate(ctx: ServerContext, request: RawRequest): Pro
     });
   }
 
-  if (bindingKey !== undefined && device.tokenExpiresAt <= now) {
-    throw protocolError('invalid_client', 403, 'The one-time access token has expired; create a new client', {
-      resultCode: 'invalid_client',
-    });
-  }
-  if (device.accessExpiresAt !== null && device.accessExpiresAt <= now) {
-    throw protocolError('access_denied', 403, 'Access for this device has expired');
-  }
+  if (bindingKey !== undefined && device.tokenExpiresAt <= now) throw denied('token_expired');
+  if (device.accessExpiresAt !== null && device.accessExpiresAt <= now) throw denied('device_expired');
   if (!device.unlockIp && device.lockedIp !== null && device.lockedIp !== request.ip) {
-    throw protocolError('access_denied', 403, 'This device is locked to another IP address');
+    throw denied('device_ip_locked');
   }
 
   ctx.throttle.check(device.clientId, request.endpoint, now);

@@ -61,6 +61,16 @@ ALTER TABLE files DROP COLUMN thumbnail;
 DROP INDEX files_record;
 CREATE INDEX files_record ON files(record_uid, created_at);`);
   },
-  // 3: folders get a revision (bumped by every rename), so a stale or replayed update_folder can be refused.
-  'ALTER TABLE folders ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;',
+  // 3: folders get a revision (bumped by every rename), so a stale or replayed update_folder can be refused;
+  // removed devices leave their clientId (a hash, no secret) so the server can say "removed", not "unknown".
+  `
+ALTER TABLE folders ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+CREATE TABLE removed_clients (client_id TEXT PRIMARY KEY, removed_at INTEGER NOT NULL);
+CREATE TRIGGER clients_removed AFTER DELETE ON clients BEGIN
+  INSERT OR REPLACE INTO removed_clients (client_id, removed_at) VALUES (old.client_id, CAST(unixepoch('subsec') * 1000 AS INTEGER));
+END;
+CREATE TRIGGER clients_readded AFTER INSERT ON clients BEGIN
+  DELETE FROM removed_clients WHERE client_id = new.client_id;
+END;
+`,
 ];

@@ -32,6 +32,7 @@ describe('openDatabase', () => {
       'folders',
       'pending_updates',
       'records',
+      'removed_clients',
       'shares',
     ]);
     db.close();
