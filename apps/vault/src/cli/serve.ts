@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import { defineCommand } from 'citty';
 import { type RunningServer, startServer } from '../server/serve.js';
 import { loadServerKey } from '../server/server-key.js';
+import { certificateExpiry } from '../server/tls.js';
 import { dataDirPaths, writeJsonAtomic } from '../store/data-dir.js';
 import { readSettings } from '../store/settings.js';
 import { COMMON_ARGS, dataDirOf, numberFlag } from './common.js';
@@ -41,6 +42,14 @@ export async function startAndDescribe(
     errorLog: (line) => process.stderr.write(`ksmkit-vault: ${line}\n`),
   });
   const paths = dataDirPaths(dataDir);
+  if (options.http !== true) {
+    const days = Math.floor((certificateExpiry(dataDir).getTime() - Date.now()) / 86_400_000);
+    if (days < 30) {
+      process.stderr.write(
+        `ksmkit-vault: warning: the TLS certificate expires in ${days} day(s); run \`ksmkit-vault tls rotate\`\n`,
+      );
+    }
+  }
   const ready: ServeReady = {
     url: server.url,
     host,
