@@ -229,6 +229,7 @@ describe('owner operations against a real server and the official SDK', () => {
       [
         'appKey',
         'appOwnerPublicKey',
+        'caCertificate',
         'clientId',
         'hostname',
         'privateKey',
