@@ -56,8 +56,9 @@ describe('serve startup', () => {
   });
 
   it('takes over a lock left by a process that is gone', slow, async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'vault-stale-'));
-    dirs.push(dataDir);
+    const root = mkdtempSync(join(tmpdir(), 'vault-stale-'));
+    dirs.push(root);
+    const dataDir = join(root, 'vault');
     const stale = await startTestVault({ dataDir, build: false });
     await stale.stop();
     const { writeFileSync } = await import('node:fs');
@@ -69,11 +70,13 @@ describe('serve startup', () => {
   });
 
   it('reports a data directory it may not read as a user error with a hint (exit 10), not a bug', slow, async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'vault-eacces-'));
-    dirs.push(dataDir);
+    const root = mkdtempSync(join(tmpdir(), 'vault-eacces-'));
+    dirs.push(root);
+    const dataDir = join(root, 'vault');
     await runVaultCli(['init'], dataDir);
     const asRoot = process.getuid?.() === 0;
     if (!asRoot) chmodSync(dataDir, 0o000);
+    else chmodSync(root, 0o700);
     const result = await cli(['serve', '--port', '0', '--data-dir', dataDir], asRoot ? { uid: NOBODY } : {});
     if (!asRoot) chmodSync(dataDir, 0o700);
     expect(result.code).toBe(10);

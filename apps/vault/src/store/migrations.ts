@@ -65,6 +65,8 @@ CREATE INDEX files_record ON files(record_uid, created_at);`);
   // removed devices leave their clientId (a hash, no secret) so the server can say "removed", not "unknown".
   `
 ALTER TABLE folders ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+DROP INDEX records_folder;
+CREATE INDEX records_folder ON records(folder_uid, created_at);
 CREATE TABLE removed_clients (client_id TEXT PRIMARY KEY, removed_at INTEGER NOT NULL);
 CREATE TRIGGER clients_removed AFTER DELETE ON clients BEGIN
   INSERT OR REPLACE INTO removed_clients (client_id, removed_at) VALUES (old.client_id, CAST(unixepoch('subsec') * 1000 AS INTEGER));
