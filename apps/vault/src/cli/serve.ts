@@ -108,12 +108,8 @@ export const serveCommand = defineCommand({
       http: args.http === true,
       ...(throttle === undefined ? {} : { throttle }),
     });
-    process.stdout.write(
-      args.json === true
-        ? `${JSON.stringify({ event: 'ready', ...ready })}\n`
-        : `ksmkit-vault listening on ${ready.url} (CA ${ready.caCertPath ?? 'none: plain HTTP'}; server public key ${ready.serverPublicKey}, id ${ready.serverPublicKeyId})\n`,
-    );
-    await new Promise<void>((resolve) => {
+    // Handlers first: a supervisor may send SIGTERM as soon as it reads the ready line.
+    const stopped = new Promise<void>((resolve) => {
       const onSignal = () => {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
@@ -122,5 +118,11 @@ export const serveCommand = defineCommand({
       process.on('SIGINT', onSignal);
       process.on('SIGTERM', onSignal);
     });
+    process.stdout.write(
+      args.json === true
+        ? `${JSON.stringify({ event: 'ready', ...ready })}\n`
+        : `ksmkit-vault listening on ${ready.url} (CA ${ready.caCertPath ?? 'none: plain HTTP'}; server public key ${ready.serverPublicKey}, id ${ready.serverPublicKeyId})\n`,
+    );
+    await stopped;
   },
 });
