@@ -7,6 +7,8 @@ import { commandPath, rejectUnknownOptions, wantsHelp } from './strict-args.js';
 export interface RunMainOptions extends ErrorReportOptions {
   /** Program name used as the message prefix (`ksm`, `lkru`, …). */
   readonly program: string;
+  /** Turns a thrown value into the error to report (e.g. file-system failures into user errors); default as is. */
+  readonly translateError?: ((error: unknown) => unknown) | undefined;
 }
 
 /** Options of `runBinary`. */
@@ -49,7 +51,7 @@ export async function runMain(main: () => Promise<unknown>, options: RunMainOpti
     const result = await main();
     code = typeof result === 'number' ? result : Number(process.exitCode ?? 0);
   } catch (error) {
-    code = reportError(options.program, error, process.stderr, options);
+    code = reportError(options.program, options.translateError?.(error) ?? error, process.stderr, options);
   }
   return exitAfterDrain(code);
 }

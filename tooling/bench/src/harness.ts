@@ -114,3 +114,13 @@ function format(value: number): string {
   if (Number.isInteger(value)) return value.toLocaleString('en-US');
   return value >= 100 ? value.toFixed(0) : value.toFixed(2);
 }
+
+/**
+ * The `q` quantile (0–1) of ascending `sorted` samples (nearest rank; NaN when empty).
+ *
+ * @example
+ * percentile([1, 2, 3, 4], 0.99); // 4
+ */
+export function percentile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+}

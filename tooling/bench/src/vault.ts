@@ -3,15 +3,11 @@ import { readFileSync } from 'node:fs';
 import { Agent } from 'node:https';
 import * as ksm from '@keeper-security/secrets-manager-core';
 import { startTestVault } from '@ksmkit/test-support';
-import type { BenchRow } from './harness.js';
+import { type BenchRow, percentile } from './harness.js';
 
 const RECORDS = 100;
 const LEVELS = [1, 8, 32] as const;
 const SECONDS = Number(process.env.KSMKIT_BENCH_VAULT_SECONDS ?? 5);
-
-function percentile(sorted: readonly number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-}
 
 /**
  * Runs the vault benchmark: one real `ksmkit-vault serve` process (tooling/test-support; build apps/vault first)

@@ -5,6 +5,7 @@ import { Agent } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ksm from '@keeper-security/secrets-manager-core';
+import { parseDeviceConfig } from '@ksmkit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ensureVaultBuilt,
@@ -95,14 +96,15 @@ describe('ksmkit-vault CLI', () => {
     const mode = (path: string) => statSync(join(vault.dataDir, path)).mode & 0o777;
     expect(mode('.')).toBe(0o700);
     expect(mode('tls')).toBe(0o700);
-    for (const file of [
-      'owner-keys.json',
-      'server-key.json',
-      'settings.json',
-      'tls/ca-key.pem',
-      'tls/server-key.pem',
-    ]) {
+    for (const file of ['server-key.json', 'settings.json', 'tls/server-key.pem', 'serve.lock', 'replay.bin']) {
       expect([file, mode(file)]).toEqual([file, 0o600]);
+    }
+    // The owner's secrets sit in the owner directory beside the data dir, which the server never opens.
+    expect(existsSync(join(vault.dataDir, 'owner-keys.json'))).toBe(false);
+    expect(existsSync(join(vault.dataDir, 'tls/ca-key.pem'))).toBe(false);
+    for (const file of ['.', 'owner-keys.json', 'ca-key.pem']) {
+      const path = join(`${vault.dataDir}-owner`, file);
+      expect([file, statSync(path).mode & 0o777]).toEqual([file, file === '.' ? 0o700 : 0o600]);
     }
   });
 
@@ -179,7 +181,13 @@ describe('ksmkit-vault CLI', () => {
   it('prints --config-init configs (json and b64) the official SDK uses without a token', slow, async () => {
     const json = await vault.admin(['client', 'add', '--app', 'ci', '--config-init', 'json']);
     expect(json.token).toBeUndefined();
-    expect(json.config).toMatchObject({ hostname: vault.hostname, serverPublicKeyId: String(vault.serverPublicKeyId) });
+    expect(json.config).toMatchObject({
+      hostname: vault.hostname,
+      serverPublicKeyId: String(vault.serverPublicKeyId),
+      caCertificate: readFileSync(vault.caCertPath as string, 'utf8'),
+    });
+    // The config core reads (what `ksm` loads) carries the CA as is.
+    expect((await parseDeviceConfig(JSON.stringify(json.config))).caCertificate).toContain('BEGIN CERTIFICATE');
     const fromJson = await ksm.getSecrets({ storage: ksm.inMemoryStorage(json.config) });
     expect(fromJson.records.length).toBeGreaterThanOrEqual(3);
     const b64 = await vault.admin(['client', 'add', '--app', 'ci', '--config-init', 'b64']);

@@ -7,6 +7,11 @@ import { VaultError } from '../store/errors.js';
 /** Flags every command accepts. */
 export const COMMON_ARGS = {
   'data-dir': { type: 'string', description: 'Vault data directory (default $KSMKIT_VAULT_DIR or ~/.ksmkit/vault)' },
+  'owner-dir': {
+    type: 'string',
+    description:
+      'Owner directory with the owner keys and CA key (default $KSMKIT_VAULT_OWNER_DIR, else what init used: <data-dir>-owner)',
+  },
   json: { type: 'boolean', description: 'Print one JSON document instead of text' },
 } as const;
 
@@ -22,6 +27,17 @@ export function dataDirOf(args: Record<string, unknown>): string {
 }
 
 /**
+ * The `--owner-dir` flag when given (else undefined: `resolveOwnerDir` picks the default).
+ *
+ * @example
+ * const ownerDir = ownerDirOf(args);
+ */
+export function ownerDirOf(args: Record<string, unknown>): string | undefined {
+  const flag = args['owner-dir'];
+  return typeof flag === 'string' && flag !== '' ? flag : undefined;
+}
+
+/**
  * Runs `fn` with an owner session on the command's data directory, closing it afterwards.
  *
  * @example
@@ -31,7 +47,8 @@ export async function withSession<T>(
   args: Record<string, unknown>,
   fn: (session: OwnerSession) => Promise<T>,
 ): Promise<T> {
-  const session = await openOwnerSession(dataDirOf(args));
+  const ownerDir = ownerDirOf(args);
+  const session = await openOwnerSession(dataDirOf(args), ownerDir === undefined ? {} : { ownerDir });
   try {
     return await fn(session);
   } finally {

@@ -17,6 +17,9 @@ const CODES: Readonly<Record<string, number>> = {
   ERR_SERVER_START: 7,
   ERR_INVALID_FILE: 8,
   ERR_SCHEMA_TOO_NEW: 8,
+  ERR_DATA_DIR_LOCKED: 9,
+  ERR_DATA_DIR_ACCESS: 10,
+  ERR_KEY_FILE_MODE: 11,
 };
 
 /**

@@ -1,7 +1,7 @@
 // `ksmkit-vault init`: create the data directory, owner keys, server key, local CA + certificate and settings.
 import { defineCommand } from 'citty';
 import { initVault } from '../owner/init-vault.js';
-import { COMMON_ARGS, dataDirOf, numberFlag } from './common.js';
+import { COMMON_ARGS, dataDirOf, numberFlag, ownerDirOf } from './common.js';
 import { emit } from './output.js';
 
 /** The `init` command. */
@@ -23,10 +23,12 @@ export const initCommand = defineCommand({
       ...(args.port === undefined ? {} : { port: numberFlag(args.port, 'port') as number }),
       ...(args['key-id'] === undefined ? {} : { keyId: numberFlag(args['key-id'], 'key-id') as number }),
       ifNeeded: args['if-needed'] === true,
+      ...(ownerDirOf(args) === undefined ? {} : { ownerDir: ownerDirOf(args) as string }),
     });
     emit(args.json, result, () =>
       [
         result.created ? `Initialised a vault in ${result.dataDir}` : `A vault already exists in ${result.dataDir}`,
+        `  owner directory:    ${result.ownerDir} (owner keys and CA key: keep it private; serve never reads it)`,
         `  CA certificate:     ${result.caCertPath}`,
         `  server public key:  ${result.serverPublicKey}`,
         `  server key id:      ${result.serverPublicKeyId}`,

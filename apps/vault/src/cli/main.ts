@@ -2,6 +2,7 @@
 // The `ksmkit-vault` bin: the command tree, run by the shared runner (user errors with distinct exit codes, bugs 70).
 import { runBinary } from '@ksmkit/runner';
 import type { CommandDef } from 'citty';
+import { asStartupError } from '../store/startup-error.js';
 import { appCommand } from './app.js';
 import { clientCommand } from './client.js';
 import { demoCommand } from './demo.js';
@@ -12,6 +13,7 @@ import { recordCommand } from './record.js';
 import { seedCommand } from './seed.js';
 import { serveCommand } from './serve.js';
 import { shareCommand } from './share.js';
+import { tlsCommand } from './tls.js';
 
 const main = {
   meta: { name: 'ksmkit-vault', version: '0.0.0', description: 'A local, zero-knowledge, KSM-compatible vault' },
@@ -25,6 +27,7 @@ const main = {
     client: clientCommand,
     seed: seedCommand,
     demo: demoCommand,
+    tls: tlsCommand,
   },
 } as CommandDef;
 
@@ -34,4 +37,6 @@ await runBinary({
   version: '0.0.0',
   exitCodeFor: (code) => exitCodeFor(code as Parameters<typeof exitCodeFor>[0]),
   bugExitCode: EXIT_BUG,
+  // File-system and SQLite failures (EACCES, EROFS, disk full, …) are the operator's to fix, not bugs.
+  translateError: (error) => asStartupError(error, process.cwd()),
 });

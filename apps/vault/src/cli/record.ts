@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { defineCommand } from 'citty';
 import { addRecord } from '../owner/add-record.js';
-import { getRecordView, listRecordSummaries, readRecordFile, removeRecords } from '../owner/read-records.js';
+import { getRecordView, listRecordReport, readRecordFile, removeRecords } from '../owner/read-records.js';
 import type { FileInput } from '../owner/record-files.js';
 import type { CustomFieldInput } from '../owner/record-input.js';
 import { updateRecord } from '../owner/update-record.js';
@@ -118,10 +118,12 @@ const list = defineCommand({
     folder: { type: 'string', description: 'Only records in this folder (UID or path) and below' },
   },
   async run({ args }) {
-    const records = await withSession(args, (session) =>
-      listRecordSummaries(session, args.folder === undefined ? {} : { folder: args.folder }),
+    const { records, unreadable } = await withSession(args, (session) =>
+      listRecordReport(session, args.folder === undefined ? {} : { folder: args.folder }),
     );
-    emit(args.json, { records }, () =>
+    for (const bad of unreadable)
+      process.stderr.write(`ksmkit-vault: warning: record ${bad.uid} cannot be opened: ${bad.reason}\n`);
+    emit(args.json, { records, unreadable }, () =>
       table(
         ['UID', 'TITLE', 'TYPE', 'REV', 'FOLDER', 'FILES'],
         records.map((r) => [r.uid, r.title, r.type, r.revision, r.folderPath, r.files]),

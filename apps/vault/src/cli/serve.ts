@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import { defineCommand } from 'citty';
 import { type RunningServer, startServer } from '../server/serve.js';
 import { loadServerKey } from '../server/server-key.js';
+import { certificateExpiry } from '../server/tls.js';
 import { dataDirPaths, writeJsonAtomic } from '../store/data-dir.js';
 import { readSettings } from '../store/settings.js';
 import { COMMON_ARGS, dataDirOf, numberFlag } from './common.js';
@@ -38,8 +39,17 @@ export async function startAndDescribe(
     ...(options.port === undefined ? {} : { port: options.port }),
     http: options.http === true,
     ...(options.throttle === undefined ? {} : { throttle: options.throttle }),
+    errorLog: (line) => process.stderr.write(`ksmkit-vault: ${line}\n`),
   });
   const paths = dataDirPaths(dataDir);
+  if (options.http !== true) {
+    const days = Math.floor((certificateExpiry(dataDir).getTime() - Date.now()) / 86_400_000);
+    if (days < 30) {
+      process.stderr.write(
+        `ksmkit-vault: warning: the TLS certificate expires in ${days} day(s); run \`ksmkit-vault tls rotate\`\n`,
+      );
+    }
+  }
   const ready: ServeReady = {
     url: server.url,
     host,
@@ -98,12 +108,8 @@ export const serveCommand = defineCommand({
       http: args.http === true,
       ...(throttle === undefined ? {} : { throttle }),
     });
-    process.stdout.write(
-      args.json === true
-        ? `${JSON.stringify({ event: 'ready', ...ready })}\n`
-        : `ksmkit-vault listening on ${ready.url} (CA ${ready.caCertPath ?? 'none: plain HTTP'}; server public key ${ready.serverPublicKey}, id ${ready.serverPublicKeyId})\n`,
-    );
-    await new Promise<void>((resolve) => {
+    // Handlers first: a supervisor may send SIGTERM as soon as it reads the ready line.
+    const stopped = new Promise<void>((resolve) => {
       const onSignal = () => {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
@@ -112,5 +118,11 @@ export const serveCommand = defineCommand({
       process.on('SIGINT', onSignal);
       process.on('SIGTERM', onSignal);
     });
+    process.stdout.write(
+      args.json === true
+        ? `${JSON.stringify({ event: 'ready', ...ready })}\n`
+        : `ksmkit-vault listening on ${ready.url} (CA ${ready.caCertPath ?? 'none: plain HTTP'}; server public key ${ready.serverPublicKey}, id ${ready.serverPublicKeyId})\n`,
+    );
+    await stopped;
   },
 });

@@ -48,7 +48,8 @@ export interface FixtureVault {
 export async function createFixtureVault(
   options: { appTitle?: string; throttle?: { requests: number; windowSeconds: number } } = {},
 ): Promise<FixtureVault> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ksmkit-vault-'));
+  // A sub-directory, so the owner directory beside it (`vault-owner`) stays inside the temporary root.
+  const dataDir = join(mkdtempSync(join(tmpdir(), 'ksmkit-vault-')), 'vault');
   ensureDataDir(dataDir);
   const serverKey = await createServerKey(dataDir);
   await createTls(dataDir);

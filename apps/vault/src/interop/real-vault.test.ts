@@ -7,6 +7,7 @@ import { base64Decode, base64Encode, base64UrlEncode } from '@ksmkit/core';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestVault, type TestVault } from '../../../../tooling/test-support/index.js';
+import { DENIALS } from '../server/denials.js';
 import { sdkDevice, sdkErrorBody, trustVault } from './sdk.test-support.js';
 
 const slow = { timeout: 120_000 };
@@ -115,14 +116,19 @@ describe('a real vault process', () => {
   it('enforces one-time tokens, token expiry, IP lock, removal and access expiry', slow, async () => {
     const token = await newToken();
     await ksm.getSecrets((await device(token)).options);
-    expect(await sdkErrorBody(ksm.getSecrets((await device(token)).options))).toMatchObject({
+    expect(await sdkErrorBody(ksm.getSecrets((await device(token)).options))).toEqual({
       error: 'access_denied',
-      message: 'Signature is invalid',
+      result_code: 'token_used',
+      message: DENIALS.token_used,
     });
 
     const expiring = await newToken(['--first-access-expires-in-min', '0.0001']);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect((await sdkErrorBody(ksm.getSecrets((await device(expiring)).options))).error).toBe('invalid_client');
+    expect(await sdkErrorBody(ksm.getSecrets((await device(expiring)).options))).toEqual({
+      error: 'access_denied',
+      result_code: 'token_expired',
+      message: DENIALS.token_expired,
+    });
 
     trustVault(vault.dataDir, { localAddress: '127.0.0.1' });
     const locked = await device(await newToken());
@@ -130,24 +136,31 @@ describe('a real vault process', () => {
     await ksm.getSecrets(locked.options);
     await ksm.getSecrets(unlocked.options);
     trustVault(vault.dataDir, { localAddress: '127.0.0.2' });
-    expect((await sdkErrorBody(ksm.getSecrets(locked.options))).message).toBe(
-      'This device is locked to another IP address',
-    );
+    expect(await sdkErrorBody(ksm.getSecrets(locked.options))).toEqual({
+      error: 'access_denied',
+      result_code: 'device_ip_locked',
+      message: DENIALS.device_ip_locked,
+    });
     expect((await ksm.getSecrets(unlocked.options)).records.length).toBeGreaterThan(0);
     trustVault(vault.dataDir);
 
     const removed = await device(await newToken(['--name', 'to-remove']));
     await ksm.getSecrets(removed.options);
     await vault.admin(['client', 'remove', (await removed.storage.getString('clientId')) as string]);
-    expect(await sdkErrorBody(ksm.getSecrets(removed.options))).toMatchObject({
+    expect(await sdkErrorBody(ksm.getSecrets(removed.options))).toEqual({
       error: 'access_denied',
-      message: 'Unable to validate application access',
+      result_code: 'device_removed',
+      message: DENIALS.device_removed,
     });
 
     const short = await device(await newToken(['--access-expire-in-min', '0.002']));
     await ksm.getSecrets(short.options);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect((await sdkErrorBody(ksm.getSecrets(short.options))).message).toBe('Access for this device has expired');
+    expect(await sdkErrorBody(ksm.getSecrets(short.options))).toEqual({
+      error: 'access_denied',
+      result_code: 'device_expired',
+      message: DENIALS.device_expired,
+    });
   });
 
   it('stores no plaintext, token or key in the database files (zero knowledge)', slow, async () => {

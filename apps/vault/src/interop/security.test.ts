@@ -1,6 +1,7 @@
 // Security model: one-time tokens, token expiry, IP lock, removed and expired devices, tampered requests.
 import * as ksm from '@keeper-security/secrets-manager-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DENIALS } from '../server/denials.js';
 import { type RunningServer, startServer } from '../server/serve.js';
 import type { Database } from '../store/open-database.js';
 import { createFixtureVault, type FixtureVault } from './fixture-vault.test-support.js';
@@ -62,7 +63,7 @@ describe('security model', () => {
     const bound = Buffer.from(publicKeyOf(clientId) as Uint8Array).toString('hex');
     const second = await device(token);
     const body = await sdkErrorBody(ksm.getSecrets(second.options));
-    expect(body).toMatchObject({ error: 'access_denied', message: 'Signature is invalid' });
+    expect(body).toEqual({ error: 'access_denied', result_code: 'token_used', message: DENIALS.token_used });
     expect(Buffer.from(publicKeyOf(clientId) as Uint8Array).toString('hex')).toBe(bound);
     expect((await ksm.getSecrets(first.options)).records).toHaveLength(1);
   });
@@ -71,7 +72,7 @@ describe('security model', () => {
     trustVault(vault.dataDir);
     const { token, clientId } = await vault.addClient({ tokenExpiresAt: Date.now() - 1 });
     const body = await sdkErrorBody(ksm.getSecrets((await device(token)).options));
-    expect(body.error).toBe('invalid_client');
+    expect(body).toEqual({ error: 'access_denied', result_code: 'token_expired', message: DENIALS.token_expired });
     expect(publicKeyOf(clientId)).toBeNull();
   });
 
@@ -83,7 +84,11 @@ describe('security model', () => {
     await ksm.getSecrets(unlocked.options);
     trustVault(vault.dataDir, { localAddress: '127.0.0.2' });
     const body = await sdkErrorBody(ksm.getSecrets(locked.options));
-    expect(body).toMatchObject({ error: 'access_denied', message: 'This device is locked to another IP address' });
+    expect(body).toEqual({
+      error: 'access_denied',
+      result_code: 'device_ip_locked',
+      message: DENIALS.device_ip_locked,
+    });
     expect((await ksm.getSecrets(unlocked.options)).records).toHaveLength(1);
   });
 
@@ -94,7 +99,7 @@ describe('security model', () => {
     await ksm.getSecrets(removed.options);
     vault.db.prepare('DELETE FROM clients WHERE client_id = ?').run(clientId);
     const body = await sdkErrorBody(ksm.getSecrets(removed.options));
-    expect(body).toMatchObject({ error: 'access_denied', message: 'Unable to validate application access' });
+    expect(body).toEqual({ error: 'access_denied', result_code: 'device_removed', message: DENIALS.device_removed });
   });
 
   it('reports the access expiry and refuses the device once it passed', slow, async () => {
@@ -106,7 +111,7 @@ describe('security model', () => {
     expect(secrets.expiresOn?.getTime()).toBeGreaterThan(Date.now());
     vault.db.prepare('UPDATE clients SET access_expires_at = ? WHERE client_id = ?').run(Date.now() - 1, clientId);
     const body = await sdkErrorBody(ksm.getSecrets(expiring.options));
-    expect(body).toMatchObject({ error: 'access_denied', message: 'Access for this device has expired' });
+    expect(body).toEqual({ error: 'access_denied', result_code: 'device_expired', message: DENIALS.device_expired });
   });
 
   it.each([

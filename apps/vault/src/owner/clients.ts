@@ -1,4 +1,5 @@
 // Admin operations on devices: mint one-time tokens (or pre-bound configs), list and remove devices.
+import { existsSync, readFileSync } from 'node:fs';
 import { base64Encode, createOneTimeToken, generateEcKeyPair } from '@ksmkit/core';
 import { deleteClient, insertClient, listClients } from '../store/clients.js';
 import { VaultError } from '../store/errors.js';
@@ -25,6 +26,8 @@ export interface ConnectionInfo {
   readonly hostname: string;
   readonly serverPublicKey: string;
   readonly serverPublicKeyId: number;
+  /** The local CA certificate a pre-bound config carries as `caCertificate` (absent for plain HTTP). */
+  readonly caCertPath?: string | null;
 }
 
 /** One minted device. Exactly one of `token` / `config` is set. */
@@ -83,6 +86,13 @@ export async function addClients(
   const accessMinutes = positive(input.accessExpireInMin, 'access-expire-in-min', null);
   const now = Date.now();
   const minted: MintedClient[] = [];
+  const caCertificate =
+    input.configInit === true &&
+    typeof connection.caCertPath === 'string' &&
+    !connection.hostname.startsWith('http://') &&
+    existsSync(connection.caCertPath)
+      ? readFileSync(connection.caCertPath, 'utf8')
+      : undefined;
   const rows: Parameters<typeof insertClient>[1][] = [];
   for (let index = 0; index < count; index += 1) {
     const name = `${input.name ?? app.title}${count > 1 ? ` ${index + 1}` : ''}`;
@@ -113,6 +123,8 @@ export async function addClients(
         appOwnerPublicKey: base64Encode(session.keys.ownerPublicKey),
         serverPublicKey: connection.serverPublicKey,
         serverPublicKeyId: String(connection.serverPublicKeyId),
+        // ksmkit's config key for a self-hosted server's CA: `ksm` trusts it without NODE_EXTRA_CA_CERTS.
+        ...(caCertificate === undefined ? {} : { caCertificate }),
       };
       minted.push({ clientId: ott.clientId, name, config, tokenExpiresAt });
     }

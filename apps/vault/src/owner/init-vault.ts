@@ -6,6 +6,7 @@ import { createTls, isLoopbackHost } from '../server/tls.js';
 import { dataDirPaths, ensureDataDir } from '../store/data-dir.js';
 import { VaultError } from '../store/errors.js';
 import { openDatabase } from '../store/open-database.js';
+import { ownerDirPaths, resolveOwnerDir } from '../store/owner-dir.js';
 import { DEFAULT_SETTINGS, readSettings, type Settings, writeSettings } from '../store/settings.js';
 import { createOwnerKeys } from './owner-keys.js';
 
@@ -17,11 +18,15 @@ export interface InitVaultOptions {
   readonly throttle?: Settings['throttle'];
   /** Return the existing vault instead of failing with `ERR_ALREADY_INITIALIZED`. */
   readonly ifNeeded?: boolean;
+  /** Where the owner keys and the CA key go (default: see `resolveOwnerDir`, `<dataDir>-owner`). */
+  readonly ownerDir?: string;
 }
 
 /** What `init` reports. */
 export interface InitVaultResult {
   readonly dataDir: string;
+  /** The owner directory (owner keys, CA key): keep it where only the admin reads it. */
+  readonly ownerDir: string;
   readonly created: boolean;
   readonly caCertPath: string;
   readonly serverPublicKey: string;
@@ -36,8 +41,8 @@ export interface InitVaultResult {
  * @example
  * if (!isInitialized(dataDir)) await initVault(dataDir);
  */
-export function isInitialized(dataDir: string): boolean {
-  return existsSync(dataDirPaths(dataDir).ownerKeys);
+export function isInitialized(dataDir: string, ownerDir?: string): boolean {
+  return existsSync(ownerDirPaths(dataDir, ownerDir).ownerKeys);
 }
 
 /**
@@ -49,8 +54,9 @@ export function isInitialized(dataDir: string): boolean {
  */
 export async function initVault(dataDir: string, options: InitVaultOptions = {}): Promise<InitVaultResult> {
   const paths = dataDirPaths(dataDir);
+  const ownerDir = resolveOwnerDir(dataDir, options.ownerDir);
   let created = false;
-  if (isInitialized(dataDir)) {
+  if (isInitialized(dataDir, ownerDir)) {
     if (options.ifNeeded !== true) {
       throw new VaultError('ERR_ALREADY_INITIALIZED', `${paths.root} already holds a vault; nothing was changed`, {
         dataDir: paths.root,
@@ -67,19 +73,24 @@ export async function initVault(dataDir: string, options: InitVaultOptions = {})
     };
     // A run interrupted earlier may have left some parts: keep them (clients may already trust them).
     if (!existsSync(paths.serverKey)) await createServerKey(dataDir, { keyId: options.keyId ?? DEFAULT_SERVER_KEY_ID });
-    if (!existsSync(paths.caCert) || !existsSync(paths.caKey) || !existsSync(paths.serverCert)) {
-      await createTls(dataDir, { hosts: isLoopbackHost(host) || host === '0.0.0.0' || host === '::' ? [] : [host] });
+    const caKey = ownerDirPaths(dataDir, ownerDir).caKey;
+    if (!existsSync(paths.caCert) || !existsSync(caKey) || !existsSync(paths.serverCert)) {
+      await createTls(dataDir, {
+        hosts: isLoopbackHost(host) || host === '0.0.0.0' || host === '::' ? [] : [host],
+        ownerDir,
+      });
     }
     openDatabase(paths.database).close();
     // Owner keys near the end: their presence marks the vault as initialised.
-    const ownerKeys = await createOwnerKeys(dataDir);
-    writeSettings(dataDir, { ...settings, ownerPublicKey: base64Encode(ownerKeys.ownerPublicKey) });
+    const ownerKeys = await createOwnerKeys(dataDir, ownerDir);
+    writeSettings(dataDir, { ...settings, ownerPublicKey: base64Encode(ownerKeys.ownerPublicKey), ownerDir });
     created = true;
   }
   const key = await loadServerKey(dataDir);
   const settings = readSettings(dataDir);
   return {
     dataDir: paths.root,
+    ownerDir,
     created,
     caCertPath: paths.caCert,
     serverPublicKey: key.publicKeyText,

@@ -9,7 +9,7 @@ import {
   type RecordData,
 } from '@ksmkit/core';
 import { getApp, listApps } from '../store/apps.js';
-import { VaultError } from '../store/errors.js';
+import { isVaultError, VaultError } from '../store/errors.js';
 import { getFolder, listAllFolders } from '../store/folders.js';
 import { getRecord, listAllRecords, type RecordRow } from '../store/records.js';
 import type { KnownApp, KnownFolder, KnownRecord, OwnerSession } from './session.js';
@@ -73,11 +73,36 @@ export interface OpenedRecord extends KnownRecord {
 export async function openRecord(session: OwnerSession, uid: string): Promise<OpenedRecord | undefined> {
   const row = getRecord(session.db, uid);
   if (row === undefined) return undefined;
-  const key = await publicDecrypt(row.ownerWrappedKey, session.keys.ownerPrivateKey);
-  const data = parseRecordData(await gcmDecrypt(key, row.data));
+  let key: Uint8Array<ArrayBuffer>;
+  let data: RecordData;
+  try {
+    key = await publicDecrypt(row.ownerWrappedKey, session.keys.ownerPrivateKey);
+  } catch (error) {
+    throw unreadable(
+      session,
+      uid,
+      "its owner copy of the record key is not encrypted to this vault's owner key",
+      error,
+    );
+  }
+  try {
+    data = parseRecordData(await gcmDecrypt(key, row.data));
+  } catch (error) {
+    throw unreadable(session, uid, 'its data does not decrypt with its record key or is not a record', error);
+  }
   const known: KnownRecord = { uid, key, title: data.title, folderUid: row.folderUid };
   session.records.set(uid, known);
   return { ...known, row, data };
+}
+
+function unreadable(session: OwnerSession, uid: string, reason: string, cause: unknown): VaultError {
+  session.unreadable.set(uid, reason);
+  return new VaultError(
+    'ERR_RECORD_UNREADABLE',
+    `Record ${uid} cannot be opened: ${reason}; remove it with \`ksmkit-vault record remove ${uid}\``,
+    { uid, reason },
+    { cause },
+  );
 }
 
 /**
@@ -120,7 +145,15 @@ export async function allFolders(session: OwnerSession): Promise<KnownFolder[]> 
  * const titles = (await allRecordKeys(session)).map((r) => r.title);
  */
 export async function allRecordKeys(session: OwnerSession): Promise<KnownRecord[]> {
-  const fromDb = await Promise.all(listAllRecords(session.db).map((row) => findRecordKey(session, row.uid)));
+  // A record the owner cannot open (noted in session.unreadable) must not hide the others.
+  const fromDb = await Promise.all(
+    listAllRecords(session.db).map((row) =>
+      findRecordKey(session, row.uid).catch((error: unknown) => {
+        if (isVaultError(error, 'ERR_RECORD_UNREADABLE')) return undefined;
+        throw error;
+      }),
+    ),
+  );
   return unique([...fromDb, ...session.records.values()]);
 }
 

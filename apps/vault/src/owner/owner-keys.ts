@@ -1,7 +1,8 @@
 // The owner's keys (owner-keys.json, 0600): the AES key wrapping every owner copy, and the app owner key pair.
 import { base64Decode, base64Encode, generateAesKey, generateEcKeyPair, publicKeyFromPkcs8 } from '@ksmkit/core';
-import { dataDirPaths, readJsonFile, writeJsonAtomic } from '../store/data-dir.js';
+import { assertPrivateFile, ensurePrivateDir, readJsonFile, writeJsonAtomic } from '../store/data-dir.js';
 import { VaultError } from '../store/errors.js';
+import { ownerDirPaths } from '../store/owner-dir.js';
 
 /** The vault owner's keys; only the admin tool ever reads them. */
 export interface OwnerKeys {
@@ -20,14 +21,17 @@ interface OwnerKeysFile {
 }
 
 /**
- * Generates the owner keys and writes owner-keys.json (0600). Refuses to overwrite existing keys
- * (`ERR_ALREADY_INITIALIZED`): everything in the vault is wrapped with them.
+ * Generates the owner keys and writes owner-keys.json (0600) in the owner directory (0700; see
+ * `resolveOwnerDir`). Refuses to overwrite existing keys (`ERR_ALREADY_INITIALIZED`): everything in the vault
+ * is wrapped with them.
  *
  * @example
  * const keys = await createOwnerKeys(dataDir);
  */
-export async function createOwnerKeys(dataDir: string): Promise<OwnerKeys> {
-  const path = dataDirPaths(dataDir).ownerKeys;
+export async function createOwnerKeys(dataDir: string, ownerDir?: string): Promise<OwnerKeys> {
+  const owner = ownerDirPaths(dataDir, ownerDir);
+  const path = owner.ownerKeys;
+  ensurePrivateDir(owner.root);
   if (readJsonFile<OwnerKeysFile>(path) !== undefined) {
     throw new VaultError('ERR_ALREADY_INITIALIZED', `${path} already exists; owner keys are never replaced`, { path });
   }
@@ -50,14 +54,16 @@ export async function createOwnerKeys(dataDir: string): Promise<OwnerKeys> {
 }
 
 /**
- * Loads owner-keys.json. Throws `ERR_NOT_INITIALIZED` ("run `ksmkit-vault init` first") when it is missing
- * and `ERR_INVALID_FILE` when it is damaged.
+ * Loads owner-keys.json from the owner directory (or, for older vaults, the data directory). Throws
+ * `ERR_NOT_INITIALIZED` ("run `ksmkit-vault init` first") when it is missing, `ERR_KEY_FILE_MODE` when others
+ * may read it and `ERR_INVALID_FILE` when it is damaged.
  *
  * @example
  * const { ownerKey, ownerPrivateKey } = await loadOwnerKeys(dataDir);
  */
-export async function loadOwnerKeys(dataDir: string): Promise<OwnerKeys> {
-  const path = dataDirPaths(dataDir).ownerKeys;
+export async function loadOwnerKeys(dataDir: string, ownerDir?: string): Promise<OwnerKeys> {
+  const path = ownerDirPaths(dataDir, ownerDir).ownerKeys;
+  assertPrivateFile(path);
   const file = readJsonFile<OwnerKeysFile>(path);
   if (file === undefined) {
     throw new VaultError('ERR_NOT_INITIALIZED', `No vault in ${dataDir}; run \`ksmkit-vault init\` first`, { path });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../server/serve.js';
 import { dataDirPaths } from '../store/data-dir.js';
 import { isVaultError } from '../store/errors.js';
+import { ownerDirPaths } from '../store/owner-dir.js';
 import { addRecord } from './add-record.js';
 import { createApp, listAppSummaries } from './apps.js';
 import { addClients, listClientSummaries, removeClients } from './clients.js';
@@ -42,9 +43,14 @@ describe('initVault', () => {
       expect(result).toMatchObject({ created: true, serverPublicKeyId: 20, port: 9999, caCertPath: paths.caCert });
       expect(mode(paths.root)).toBe(0o700);
       expect(mode(paths.tlsDir)).toBe(0o700);
-      for (const file of [paths.ownerKeys, paths.serverKey, paths.caKey, paths.serverCertKey, paths.settings]) {
+      const owner = ownerDirPaths(dataDir);
+      expect(owner.root).toBe(`${dataDir}-owner`);
+      expect(mode(owner.root)).toBe(0o700);
+      for (const file of [owner.ownerKeys, paths.serverKey, owner.caKey, paths.serverCertKey, paths.settings]) {
         expect([file, mode(file)]).toEqual([file, 0o600]);
       }
+      expect(owner.ownerKeys.startsWith(owner.root)).toBe(true);
+      expect(owner.caKey.startsWith(owner.root)).toBe(true);
       expect(readFileSync(paths.settings, 'utf8')).not.toContain('ownerPrivateKey');
       await expect(initVault(dataDir)).rejects.toMatchObject({ code: 'ERR_ALREADY_INITIALIZED' });
       expect((await initVault(dataDir, { ifNeeded: true })).created).toBe(false);
@@ -58,7 +64,7 @@ describe('initVault', () => {
     try {
       await initVault(dataDir);
       const serverKey = readFileSync(dataDirPaths(dataDir).serverKey, 'utf8');
-      rmSync(dataDirPaths(dataDir).ownerKeys);
+      rmSync(ownerDirPaths(dataDir).ownerKeys);
       rmSync(dataDirPaths(dataDir).tlsDir, { recursive: true });
       expect((await initVault(dataDir)).created).toBe(true);
       expect(readFileSync(dataDirPaths(dataDir).serverKey, 'utf8')).toBe(serverKey);
@@ -223,6 +229,7 @@ describe('owner operations against a real server and the official SDK', () => {
       [
         'appKey',
         'appOwnerPublicKey',
+        'caCertificate',
         'clientId',
         'hostname',
         'privateKey',

@@ -1,6 +1,6 @@
 // Admin operations `record get|list|remove`: decrypt records (owner's and device-created) with the owner key.
 import { type FileMetadata, gcmDecrypt, parseFileMetadata, type RecordData } from '@ksmkit/core';
-import { VaultError } from '../store/errors.js';
+import { isVaultError, VaultError } from '../store/errors.js';
 import { type FileRow, getFileContent, listFilesForRecords } from '../store/files.js';
 import { deleteRecords, listAllRecords } from '../store/records.js';
 import { listSharesForTarget } from '../store/shares.js';
@@ -103,8 +103,31 @@ export async function readRecordFile(session: OwnerSession, recordRef: string, f
   return gcmDecrypt(await fileKeyOf(opened.key, row), content);
 }
 
+/** A record the owner key cannot open, and why (no secret in the reason). */
+export interface UnreadableRecord {
+  readonly uid: string;
+  readonly reason: string;
+}
+
 /**
- * Every record (title, type, folder path; never field values).
+ * Every record (title, type, folder path; never field values) and, separately, the records that cannot be
+ * opened (e.g. a device sent a record key not encrypted to the owner): one bad record hides no other.
+ *
+ * @example
+ * const { records, unreadable } = await listRecordReport(session);
+ */
+export async function listRecordReport(
+  session: OwnerSession,
+  options: { readonly folder?: string } = {},
+): Promise<{ records: RecordSummary[]; unreadable: UnreadableRecord[] }> {
+  const records = await listRecordSummaries(session, options);
+  const unreadable = [...session.unreadable].map(([uid, reason]) => ({ uid, reason }));
+  return { records, unreadable };
+}
+
+/**
+ * Every record the owner can open (title, type, folder path; never field values); the others are skipped and
+ * noted in `session.unreadable` (see `listRecordReport`).
  *
  * @example
  * const rows = await listRecordSummaries(session);
@@ -115,7 +138,13 @@ export async function listRecordSummaries(
 ): Promise<RecordSummary[]> {
   const result: RecordSummary[] = [];
   for (const row of listAllRecords(session.db)) {
-    const opened = await openRecord(session, row.uid);
+    let opened: Awaited<ReturnType<typeof openRecord>>;
+    try {
+      opened = await openRecord(session, row.uid);
+    } catch (error) {
+      if (isVaultError(error, 'ERR_RECORD_UNREADABLE')) continue;
+      throw error;
+    }
     if (opened === undefined) continue;
     const location = row.innerFolderUid ?? row.folderUid;
     const path = location === null ? null : await folderPath(session, location);

@@ -38,6 +38,8 @@ export interface OwnerSession {
   readonly apps: Map<string, KnownApp>;
   readonly folders: Map<string, KnownFolder>;
   readonly records: Map<string, KnownRecord>;
+  /** Records this session could not open (UID → reason without secrets), reported by the commands. */
+  readonly unreadable: Map<string, string>;
   /** Queued writes while a batch runs; null otherwise. */
   pending: (() => void)[] | null;
 }
@@ -49,10 +51,19 @@ export interface OwnerSession {
  * const session = await openOwnerSession(dataDir);
  * try { await createApp(session, { title: 'ci' }); } finally { closeOwnerSession(session); }
  */
-export async function openOwnerSession(dataDir: string): Promise<OwnerSession> {
-  const keys = await loadOwnerKeys(dataDir);
+export async function openOwnerSession(dataDir: string, options: { ownerDir?: string } = {}): Promise<OwnerSession> {
+  const keys = await loadOwnerKeys(dataDir, options.ownerDir);
   const db = openDatabase(dataDirPaths(dataDir).database);
-  return { dataDir, db, keys, apps: new Map(), folders: new Map(), records: new Map(), pending: null };
+  return {
+    dataDir,
+    db,
+    keys,
+    apps: new Map(),
+    folders: new Map(),
+    records: new Map(),
+    unreadable: new Map(),
+    pending: null,
+  };
 }
 
 /**

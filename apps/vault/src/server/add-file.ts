@@ -6,7 +6,7 @@ import type { Authenticated } from './authenticate.js';
 import type { RequestScope } from './context.js';
 import { protocolError } from './errors.js';
 import { FILES_PATH, signCapability } from './file-urls.js';
-import { requiredBytes, requiredInteger, requiredUid } from './payload.js';
+import { requiredBytes, requiredInteger, requiredOwnerWrappedKey, requiredUid } from './payload.js';
 import { checkUpdated } from './update-secret.js';
 
 /** The add_file response. */
@@ -17,12 +17,16 @@ export interface AddFileResponse {
   readonly successStatusCode: number;
 }
 
+/** What AES-GCM adds to a file's content: a 12-byte nonce and a 16-byte tag. */
+const GCM_OVERHEAD_BYTES = 28;
+
 /** Status the upload route answers on success (the SDKs compare it exactly). */
 export const UPLOAD_SUCCESS_STATUS = 201;
 
 /**
  * Handles add_file: in one transaction stores the file row (content pending), replaces the owner record's data
- * with `ownerRecordData` and bumps its revision. The upload URL's form fields carry an expiring signature.
+ * with `ownerRecordData` and bumps its revision. The upload URL carries an expiring signature (also in the
+ * form fields, for clients that echo them).
  *
  * @example
  * const { url, parameters } = await addFile(scope, auth);
@@ -30,14 +34,15 @@ export const UPLOAD_SUCCESS_STATUS = 201;
 export async function addFile(scope: RequestScope, auth: Authenticated): Promise<AddFileResponse> {
   const { payload } = auth;
   const fileUid = requiredUid(payload, 'fileRecordUid');
-  const ownerFileKey = requiredBytes(payload, 'fileRecordKey');
+  const ownerFileKey = requiredOwnerWrappedKey(payload, 'fileRecordKey');
   const fileData = requiredBytes(payload, 'fileRecordData');
   const recordUid = requiredUid(payload, 'ownerRecordUid');
   const recordData = requiredBytes(payload, 'ownerRecordData');
   const revision = requiredInteger(payload, 'ownerRecordRevision');
   const linkKey = requiredBytes(payload, 'linkKey');
   const size = requiredInteger(payload, 'fileSize');
-  if (size < 0 || size > scope.ctx.maxUploadBytes) {
+  // maxUploadBytes bounds the plaintext; the upload is that plus the GCM nonce and tag.
+  if (size < 0 || size > scope.ctx.maxUploadBytes + GCM_OVERHEAD_BYTES) {
     throw protocolError(
       'payload_too_large',
       413,
@@ -64,7 +69,8 @@ export async function addFile(scope: RequestScope, auth: Authenticated): Promise
   const expires = now + scope.ctx.fileUrlTtlSeconds * 1000;
   const signature = signCapability(scope.ctx.urlSigningKey, 'upload', fileUid, expires);
   return {
-    url: `${scope.origin}${FILES_PATH}/${fileUid}/upload`,
+    // The capability rides in the URL so the server can refuse a forged upload before reading its body.
+    url: `${scope.origin}${FILES_PATH}/${fileUid}/upload?expires=${expires}&sig=${signature}`,
     parameters: JSON.stringify({ key: fileUid, expires: String(expires), signature }),
     successStatusCode: UPLOAD_SUCCESS_STATUS,
   };

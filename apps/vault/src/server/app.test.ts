@@ -14,6 +14,7 @@ import { createFixtureVault, type FixtureVault } from '../interop/fixture-vault.
 import { createApp } from './app.js';
 import type { ServerContext } from './context.js';
 import { deriveUrlSigningKey } from './file-urls.js';
+import { createReplayCache } from './replay-cache.js';
 import { createThrottle } from './throttle.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: decrypted wire JSON is inspected structurally by the assertions
@@ -45,6 +46,7 @@ describe('createApp', () => {
       ownerPublicKey: vault.ownerPublicKey,
       urlSigningKey: deriveUrlSigningKey(vault.serverKey.privateKey),
       throttle: createThrottle(),
+      replay: createReplayCache(),
       now: () => Date.now(),
       fileUrlTtlSeconds: 60,
       maxUploadBytes: 1_000_000,
@@ -156,7 +158,7 @@ describe('createApp', () => {
     const unknown = await call('get_secret', { clientId: 'nope' });
     expect(unknown).toEqual({
       status: 403,
-      json: { error: 'access_denied', message: 'Unable to validate application access' },
+      json: { error: 'access_denied', result_code: 'invalid_client', message: 'Unable to validate application access' },
     });
     const missing = await app.request('/api/rest/sm/v1/get_secret', { method: 'POST', body: new Uint8Array(10) });
     expect(missing.status).toBe(403);
@@ -165,7 +167,7 @@ describe('createApp', () => {
       recordUid: generateRecordUid(),
       folderUid: folders.empty,
       folderKey: 'AAAA',
-      recordKey: 'AAAA',
+      recordKey: base64Encode(new Uint8Array(125).fill(4)),
       data: 'AAAA',
     });
     expect(readOnly).toMatchObject({ status: 403, json: { error: 'access_denied' } });
@@ -188,10 +190,10 @@ describe('createApp', () => {
     expect(big.status).toBe(413);
     expect(await big.json()).toMatchObject({ error: 'payload_too_large' });
     await app.request('/api/rest/sm/v1/files/x/content?expires=1&sig=capability', { method: 'GET' });
-    expect(logLines.some((line) => /^POST \/api\/rest\/sm\/v1\/get_secret 200 [\d.]+ms ms17\.5\.0$/.test(line))).toBe(
-      true,
-    );
-    expect(logLines.some((line) => line.startsWith('GET /api/rest/sm/v1/files/x/content 403'))).toBe(true);
+    expect(
+      logLines.some((line) => /^[0-9a-f]{12} POST \/api\/rest\/sm\/v1\/get_secret 200 [\d.]+ms ms17\.5\.0$/.test(line)),
+    ).toBe(true);
+    expect(logLines.some((line) => / GET \/api\/rest\/sm\/v1\/files\/x\/content 403 /.test(line))).toBe(true);
     expect(logLines.join('\n')).not.toContain('capability');
   });
 });

@@ -1,4 +1,5 @@
 // The vault's hono app: the KSM API route, file transfer routes, and one onError for §4.3 plain-JSON errors.
+import { randomBytes } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -19,6 +20,7 @@ import { getSecret } from './get-secret.js';
 import { sealResponse } from './seal-response.js';
 import { updateFolder } from './update-folder.js';
 import { updateSecret } from './update-secret.js';
+import { createUploadGate } from './upload-gate.js';
 
 type Handler = (scope: RequestScope, auth: Authenticated) => unknown;
 
@@ -42,6 +44,8 @@ export interface CreateAppOptions {
   readonly scheme?: 'https' | 'http';
   /** The peer address of a request (default: the socket's remote address). */
   readonly clientIp?: (c: Context) => string;
+  /** Uploads allowed at once (default 4); more are refused with 503 before their body is read. */
+  readonly maxConcurrentUploads?: number;
   /** Largest accepted API request body in bytes (default 16 MiB). */
   readonly maxRequestBytes?: number;
   /**
@@ -49,6 +53,32 @@ export interface CreateAppOptions {
    * status, duration, and the SDK's `clientVersion` when known. No payload, key or token is ever logged.
    */
   readonly log?: (line: string) => void;
+  /**
+   * Receives one line per 5xx: the request id (also sent as `x-request-id`), method, path and the cause's class
+   * and code chain (e.g. `SqliteError SQLITE_FULL`), never a message or value. Default: `log`.
+   */
+  readonly errorLog?: (line: string) => void;
+}
+
+type Env = { Variables: { clientVersion: string; requestId: string } };
+
+/**
+ * The class and code of an error and of its causes, e.g. `VaultError ERR_X <- SqliteError SQLITE_FULL`: what an
+ * operator needs to act, without any message text (messages of unexpected errors are not vetted for secrets).
+ *
+ * @example
+ * describeCause(error); // 'SqliteError SQLITE_FULL'
+ */
+export function describeCause(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current !== undefined && current !== null; depth += 1) {
+    const name = current instanceof Error ? current.name : typeof current;
+    const code = (current as { code?: unknown }).code;
+    parts.push(typeof code === 'string' && /^[A-Z0-9_]{1,40}$/i.test(code) ? `${name} ${code}` : name);
+    current = (current as { cause?: unknown }).cause;
+  }
+  return parts.join(' <- ');
 }
 
 function tooLarge(c: Context): Response {
@@ -73,29 +103,31 @@ export function normalizeIp(address: string | undefined): string {
  * const app = createApp(ctx);
  * serve({ fetch: app.fetch, port: 0 });
  */
-export function createApp(
-  ctx: ServerContext,
-  options: CreateAppOptions = {},
-): Hono<{ Variables: { clientVersion: string } }> {
+export function createApp(ctx: ServerContext, options: CreateAppOptions = {}): Hono<Env> {
   const scheme = options.scheme ?? 'https';
   const clientIp = options.clientIp ?? ((c: Context) => normalizeIp(getConnInfo(c).remote.address));
-  const app = new Hono<{ Variables: { clientVersion: string } }>();
+  const app = new Hono<Env>();
   const log = options.log;
+  const errorLog = options.errorLog ?? log;
+  app.use(async (c, next) => {
+    const requestId = randomBytes(6).toString('hex');
+    c.set('requestId', requestId);
+    await next();
+    c.header('x-request-id', requestId);
+  });
   if (log !== undefined) {
     app.use(async (c, next) => {
       const started = performance.now();
       await next();
       const version = c.get('clientVersion');
       const ms = (performance.now() - started).toFixed(1);
-      log(`${c.req.method} ${c.req.path} ${c.res.status} ${ms}ms${version === undefined ? '' : ` ${version}`}`);
+      const id = c.get('requestId');
+      log(`${id} ${c.req.method} ${c.req.path} ${c.res.status} ${ms}ms${version === undefined ? '' : ` ${version}`}`);
     });
   }
 
-  app.post(
-    `${FILES_PATH}/:fileUid/upload`,
-    bodyLimit({ maxSize: ctx.maxUploadBytes + 1024 * 1024, onError: tooLarge }),
-    (c) => handleUpload(ctx, c),
-  );
+  const uploads = createUploadGate(options.maxConcurrentUploads ?? 4);
+  app.post(`${FILES_PATH}/:fileUid/upload`, (c) => handleUpload(ctx, uploads, c));
   app.get(`${FILES_PATH}/:fileUid/:kind`, (c) => handleDownload(ctx, c));
 
   app.post(
@@ -136,9 +168,12 @@ export function createApp(
   app.notFound((c) => c.json({ error: 'not_found', message: 'Not found' }, 404));
   app.onError((error, c) => {
     const { status, body } = toWireError(error);
-    // Only the error's class and code: messages of unexpected errors are not vetted for secrets.
-    if (status === 500) log?.(`internal error: ${error.name}${'code' in error ? ` ${String(error.code)}` : ''}`);
-    return c.json(body, status as 400);
+    if (status < 500) return c.json(body, status as 400);
+    const requestId = c.get('requestId') ?? 'none';
+    errorLog?.(`error ${requestId} ${c.req.method} ${c.req.path} ${status}: ${describeCause(error)}`);
+    return c.json({ ...body, message: `${body.message} (request id ${requestId})` }, status as 500, {
+      'x-request-id': requestId,
+    });
   });
   return app;
 }

@@ -1,7 +1,15 @@
 // Spec §4.2 steps 1–7: unwrap the transmission key, decrypt, find the device, verify the signature, check locks.
-import { base64Decode, base64Encode, openRequest, timingSafeEqual, verifyRequestSignature } from '@ksmkit/core';
+import {
+  base64Decode,
+  base64Encode,
+  KsmError,
+  openRequest,
+  timingSafeEqual,
+  verifyRequestSignature,
+} from '@ksmkit/core';
 import type { ServerContext } from './context.js';
-import { type Device, findDevice, recordDeviceUse } from './device.js';
+import { denied } from './denials.js';
+import { type Device, findDevice, recordDeviceUse, wasRemoved } from './device.js';
 import { protocolError } from './errors.js';
 import { asPayload, type Payload } from './payload.js';
 
@@ -27,8 +35,6 @@ export interface Authenticated {
   readonly accessExpiresAt: number | null;
 }
 
-const UNKNOWN_CLIENT = 'Unable to validate application access';
-
 /**
  * Authenticates a request and records the device's use (binding, IP lock, last seen). Nothing is written
  * unless the signature verified and every check passed; throttling runs before any write.
@@ -48,14 +54,18 @@ export async function authenticate(ctx: ServerContext, request: RawRequest): Pro
       body: request.body,
       serverPrivateKey: ctx.serverPrivateKey,
     });
-  } catch {
+  } catch (error) {
+    // Decrypted with the server key but not a JSON text (or not UTF-8): a garbled request, not a denied one.
+    if (error instanceof KsmError && error.code === 'ERR_INVALID_INPUT') {
+      throw protocolError('bad_request', 400, 'The decrypted request payload is not JSON text');
+    }
     throw protocolError('access_denied', 403, 'Unable to decrypt the request');
   }
   const payload = asPayload(opened.payload);
   const clientId = payload.clientId;
-  if (typeof clientId !== 'string' || clientId === '') throw protocolError('access_denied', 403, UNKNOWN_CLIENT);
+  if (typeof clientId !== 'string' || clientId === '') throw denied('invalid_client');
   const device = findDevice(ctx.db, clientId);
-  if (device === undefined) throw protocolError('access_denied', 403, UNKNOWN_CLIENT);
+  if (device === undefined) throw denied(wasRemoved(ctx.db, clientId) ? 'device_removed' : 'invalid_client');
 
   const offeredKey = decodePublicKey(payload.publicKey);
   const now = ctx.now();
@@ -77,18 +87,31 @@ export async function authenticate(ctx: ServerContext, request: RawRequest): Pro
     authorizationHeader: request.header('authorization'),
     publicKey: verifyKey,
   }).catch(() => false);
-  if (!signed) throw protocolError('access_denied', 403, 'Signature is invalid');
-
-  if (bindingKey !== undefined && device.tokenExpiresAt <= now) {
-    throw protocolError('invalid_client', 403, 'The one-time access token has expired; create a new client', {
-      resultCode: 'invalid_client',
+  if (!signed) {
+    // A bound device's token presented again with a new key (another machine, or a re-run init): say so.
+    const rebindAttempt =
+      bindingKey === undefined &&
+      offeredKey !== undefined &&
+      request.endpoint === 'get_secret' &&
+      (await verifyRequestSignature({
+        encryptedTransmissionKey: opened.encryptedTransmissionKey,
+        body: request.body,
+        authorizationHeader: request.header('authorization'),
+        publicKey: offeredKey,
+      }).catch(() => false));
+    throw denied(rebindAttempt ? 'token_used' : 'signature_invalid');
+  }
+  // Every request carries a fresh transmission key: one seen before is a captured request sent again.
+  if (!ctx.replay.claim(opened.transmissionKey, now)) {
+    throw protocolError('access_denied', 403, 'This request was already received once; replays are refused', {
+      resultCode: 'replayed_request',
     });
   }
-  if (device.accessExpiresAt !== null && device.accessExpiresAt <= now) {
-    throw protocolError('access_denied', 403, 'Access for this device has expired');
-  }
+
+  if (bindingKey !== undefined && device.tokenExpiresAt <= now) throw denied('token_expired');
+  if (device.accessExpiresAt !== null && device.accessExpiresAt <= now) throw denied('device_expired');
   if (!device.unlockIp && device.lockedIp !== null && device.lockedIp !== request.ip) {
-    throw protocolError('access_denied', 403, 'This device is locked to another IP address');
+    throw denied('device_ip_locked');
   }
 
   ctx.throttle.check(device.clientId, request.endpoint, now);

@@ -1,5 +1,6 @@
 // What every request handler needs: the database, the server's keys, the throttle, the clock and URL signing.
 import type { Database } from '../store/open-database.js';
+import type { ReplayCache } from './replay-cache.js';
 import type { Throttle } from './throttle.js';
 
 /** Shared, long-lived state of one running server. */
@@ -12,6 +13,8 @@ export interface ServerContext {
   /** HMAC-SHA256 key that signs file upload/download capabilities (derived from the server key). */
   readonly urlSigningKey: Uint8Array;
   readonly throttle: Throttle;
+  /** Transmission keys seen recently: a replayed request is refused. */
+  readonly replay: ReplayCache;
   /** Milliseconds since the epoch (tests may move it). */
   readonly now: () => number;
   /** How long file URLs and upload credentials stay valid, in seconds. */

@@ -5,7 +5,7 @@ import { requireEditableFolder } from './app-access.js';
 import type { Authenticated } from './authenticate.js';
 import type { RequestScope } from './context.js';
 import { protocolError } from './errors.js';
-import { optionalUid, requiredBytes, requiredUid } from './payload.js';
+import { optionalUid, requiredBytes, requiredOwnerWrappedKey, requiredUid } from './payload.js';
 
 /**
  * Handles create_secret: stores `folderKey` as the folder-wrapped record key, `recordKey` (ECIES to the owner)
@@ -19,7 +19,7 @@ export function createSecret(scope: RequestScope, auth: Authenticated): null {
   const recordUid = requiredUid(payload, 'recordUid');
   const folderUid = requiredUid(payload, 'folderUid');
   const subFolderUid = optionalUid(payload, 'subFolderUid');
-  const ownerKey = requiredBytes(payload, 'recordKey');
+  const ownerKey = requiredOwnerWrappedKey(payload, 'recordKey');
   const folderKey = requiredBytes(payload, 'folderKey');
   const data = requiredBytes(payload, 'data');
   const db = scope.ctx.db;

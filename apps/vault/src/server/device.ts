@@ -1,7 +1,8 @@
 // The server's view of a device (client): look-up by clientId and recording a successful use (bind, IP, last seen).
 import { bindClient, type ClientRow, getClientById, lockClientIp, touchClient } from '../store/clients.js';
 import type { Database } from '../store/open-database.js';
-import { protocolError } from './errors.js';
+import { cachedStatement } from '../store/statement-cache.js';
+import { denied } from './denials.js';
 
 /** A device (client row). */
 export type Device = ClientRow;
@@ -14,6 +15,16 @@ export type Device = ClientRow;
  */
 export function findDevice(db: Database, clientId: string): Device | undefined {
   return getClientById(db, clientId);
+}
+
+/**
+ * True when a device with this clientId existed and was removed (by `client remove` or with its app).
+ *
+ * @example
+ * if (wasRemoved(db, clientId)) throw denied('device_removed');
+ */
+export function wasRemoved(db: Database, clientId: string): boolean {
+  return cachedStatement(db, 'SELECT 1 FROM removed_clients WHERE client_id = ?').get(clientId) !== undefined;
 }
 
 /** How stale `last_seen_at` may get before a request writes it again: each write is a durable commit (fsync). */
@@ -41,15 +52,11 @@ export function recordDeviceUse(
     .transaction(() => {
       if (use.publicKey !== undefined && device.publicKey === null) {
         // Another request may have bound the device since it was read: then this one loses.
-        if (!bindClient(db, device.clientId, use.publicKey, use.now)) {
-          throw protocolError('access_denied', 403, 'Signature is invalid');
-        }
+        if (!bindClient(db, device.clientId, use.publicKey, use.now)) throw denied('token_used');
       }
       const locked = lockClientIp(db, device.clientId, use.ip);
-      if (locked === undefined) throw protocolError('access_denied', 403, 'Unable to validate application access');
-      if (!device.unlockIp && locked !== use.ip) {
-        throw protocolError('access_denied', 403, 'This device is locked to another IP address');
-      }
+      if (locked === undefined) throw denied('device_removed');
+      if (!device.unlockIp && locked !== use.ip) throw denied('device_ip_locked');
       touchClient(db, device.clientId, use.now);
       return getClientById(db, device.clientId)?.accessExpiresAt ?? null;
     })

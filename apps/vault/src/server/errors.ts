@@ -9,7 +9,8 @@ export type WireErrorCode =
   | 'invalid_revision'
   | 'not_found'
   | 'throttled'
-  | 'payload_too_large';
+  | 'payload_too_large'
+  | 'busy';
 
 /** Extra §4.3 fields. */
 export interface WireErrorExtra {

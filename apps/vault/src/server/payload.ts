@@ -82,8 +82,37 @@ export function requiredBytes(payload: Payload, name: string): Uint8Array<ArrayB
   }
 }
 
+/** Length of an owner-wrapped key: ECIES = ephemeral point (65, 0x04 first) ‖ GCM nonce (12) ‖ key (32) ‖ tag (16). */
+export const OWNER_WRAPPED_KEY_BYTES = 125;
+
 /**
- * An optional array of strings (`null`/absent → undefined).
+ * A required key wrapped to the owner's public key (spec §3.3 ECIES of a 32-byte key): exactly 125 bytes starting
+ * with 0x04. Anything else (e.g. a plain 32-byte key an older SDK sends) is a 400, since the owner could not open it.
+ *
+ * @example
+ * const ownerKey = requiredOwnerWrappedKey(payload, 'recordKey');
+ */
+export function requiredOwnerWrappedKey(payload: Payload, name: string): Uint8Array<ArrayBuffer> {
+  const bytes = requiredBytes(payload, name);
+  if (bytes.length !== OWNER_WRAPPED_KEY_BYTES || bytes[0] !== 4) {
+    throw protocolError(
+      'bad_request',
+      400,
+      `Field ${name} must be the key encrypted to the owner's public key (${OWNER_WRAPPED_KEY_BYTES} bytes starting with 0x04), not ${bytes.length} bytes`,
+      { resultCode: 'invalid_key_shape' },
+    );
+  }
+  return bytes;
+}
+
+/** Most items a list field of one request may carry (UID lists): keeps every request's work bounded. */
+export const MAX_LIST_ITEMS = 1000;
+/** Longest string in a list field (UIDs are 22 characters). */
+const MAX_LIST_ITEM_LENGTH = 256;
+
+/**
+ * An optional array of strings (`null`/absent → undefined), at most {@link MAX_LIST_ITEMS} items of at most 256
+ * characters each (else 400 `bad_request`, result_code `too_many_items`).
  *
  * @example
  * const uids = optionalStringArray(payload, 'requestedRecords');
@@ -91,8 +120,17 @@ export function requiredBytes(payload: Payload, name: string): Uint8Array<ArrayB
 export function optionalStringArray(payload: Payload, name: string): string[] | undefined {
   const value = payload[name];
   if (value === null || value === undefined) return undefined;
-  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
-    throw protocolError('bad_request', 400, `Field ${name} must be an array of strings`);
+  if (!Array.isArray(value)) throw protocolError('bad_request', 400, `Field ${name} must be an array of strings`);
+  if (value.length > MAX_LIST_ITEMS) {
+    throw protocolError(
+      'bad_request',
+      400,
+      `Field ${name} lists ${value.length} items; at most ${MAX_LIST_ITEMS} are allowed per request, so split it`,
+      { resultCode: 'too_many_items' },
+    );
+  }
+  if (!value.every((item) => typeof item === 'string' && item.length <= MAX_LIST_ITEM_LENGTH)) {
+    throw protocolError('bad_request', 400, `Field ${name} must be an array of strings (UIDs)`);
   }
   return value as string[];
 }

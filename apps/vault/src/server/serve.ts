@@ -4,12 +4,15 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { base64Decode, importEcdhPrivateKey } from '@ksmkit/core';
 import { dataDirPaths, readJsonFile } from '../store/data-dir.js';
+import { lockDataDir } from '../store/dir-lock.js';
 import { VaultError } from '../store/errors.js';
-import { openDatabase } from '../store/open-database.js';
+import { type Database, openDatabase } from '../store/open-database.js';
 import { readSettings } from '../store/settings.js';
+import { asStartupError } from '../store/startup-error.js';
 import { createApp } from './app.js';
 import type { ServerContext } from './context.js';
 import { deriveUrlSigningKey } from './file-urls.js';
+import { createReplayCache } from './replay-cache.js';
 import { loadServerKey } from './server-key.js';
 import { createThrottle, type ThrottleLimits } from './throttle.js';
 import { ensureCertificateCovers, isLoopbackHost, loadTls } from './tls.js';
@@ -31,6 +34,8 @@ export interface StartServerOptions {
   readonly maxUploadBytes?: number;
   /** Request log sink (one line per request, no secrets); default: no logging. */
   readonly log?: (line: string) => void;
+  /** Sink of one line per 5xx (request id and cause, no secrets); default: `log`. */
+  readonly errorLog?: (line: string) => void;
 }
 
 /** A running server. */
@@ -79,17 +84,33 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       },
     );
   }
-  const serverKey = await loadServerKey(options.dataDir);
-  const ownerKey = ownerPublicKey(options.dataDir);
-  if (!http) await ensureCertificateCovers(options.dataDir, host);
-  const tls = http ? undefined : loadTls(options.dataDir);
-  const db = openDatabase(dataDirPaths(options.dataDir).database);
+  let lock: ReturnType<typeof lockDataDir>;
+  try {
+    lock = lockDataDir(options.dataDir);
+  } catch (error) {
+    throw asStartupError(error, options.dataDir);
+  }
+  let db: Database;
+  let serverKey: Awaited<ReturnType<typeof loadServerKey>>;
+  let ownerKey: Uint8Array<ArrayBuffer>;
+  let tls: ReturnType<typeof loadTls> | undefined;
+  try {
+    serverKey = await loadServerKey(options.dataDir);
+    ownerKey = ownerPublicKey(options.dataDir);
+    if (!http) await ensureCertificateCovers(options.dataDir, host);
+    tls = http ? undefined : loadTls(options.dataDir);
+    db = openDatabase(dataDirPaths(options.dataDir).database);
+  } catch (error) {
+    lock.release();
+    throw asStartupError(error, options.dataDir);
+  }
   const ctx: ServerContext = {
     db,
     serverPrivateKey: await importEcdhPrivateKey(serverKey.privateKey),
     ownerPublicKey: ownerKey,
     urlSigningKey: deriveUrlSigningKey(serverKey.privateKey),
     throttle: createThrottle(options.throttle ?? settings.throttle),
+    replay: createReplayCache({ path: dataDirPaths(options.dataDir).replayCache }),
     now: () => Date.now(),
     fileUrlTtlSeconds: options.fileUrlTtlSeconds ?? 3600,
     maxUploadBytes: options.maxUploadBytes ?? 100 * 1024 * 1024,
@@ -97,6 +118,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const app = createApp(ctx, {
     scheme: http ? 'http' : 'https',
     ...(options.log === undefined ? {} : { log: options.log }),
+    ...(options.errorLog === undefined ? {} : { errorLog: options.errorLog }),
   });
   let server: ReturnType<typeof serve>;
   try {
@@ -116,6 +138,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     });
   } catch (error) {
     db.close();
+    ctx.replay.close();
+    lock.release();
     throw new VaultError(
       'ERR_SERVER_START',
       `Cannot listen on ${host}:${port}: ${(error as Error).message}`,
@@ -138,6 +162,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       closed ??= new Promise<void>((resolve) => {
         server.close(() => {
           db.close();
+          ctx.replay.close();
+          lock.release();
           resolve();
         });
         const closable = server as { closeAllConnections?: () => void };

@@ -1,6 +1,6 @@
 // The server's P-256 transmission key pair (server-key.json, 0600): created by `init`, loaded by `serve`.
 import { base64Decode, base64Encode, base64UrlEncode, generateEcKeyPair, publicKeyFromPkcs8 } from '@ksmkit/core';
-import { dataDirPaths, readJsonFile, writeJsonAtomic } from '../store/data-dir.js';
+import { assertPrivateFile, dataDirPaths, readJsonFile, writeJsonAtomic } from '../store/data-dir.js';
 import { VaultError } from '../store/errors.js';
 
 /** The default `serverPublicKeyId` (digits only, outside Keeper's 7–18 so misconfiguration is obvious). */
@@ -78,6 +78,7 @@ export async function createServerKey(dataDir: string, options: { readonly keyId
  */
 export async function loadServerKey(dataDir: string): Promise<ServerKey> {
   const path = dataDirPaths(dataDir).serverKey;
+  assertPrivateFile(path);
   const file = readJsonFile<ServerKeyFile>(path);
   if (file === undefined) {
     throw new VaultError('ERR_NOT_INITIALIZED', `No server key in ${dataDir}; run \`ksmkit-vault init\` first`, {

@@ -9,6 +9,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   writeSync,
 } from 'node:fs';
 import { homedir } from 'node:os';
@@ -23,6 +24,8 @@ export interface DataDirPaths {
   readonly serverKey: string;
   readonly ownerKeys: string;
   readonly settings: string;
+  /** Truncated hashes of recently seen transmission keys (the server's replay cache), 0600. */
+  readonly replayCache: string;
   /** Written by a running `serve` (pid, host, port, url); removed when it stops. */
   readonly runtime: string;
   readonly tlsDir: string;
@@ -60,6 +63,7 @@ export function dataDirPaths(dataDir: string): DataDirPaths {
     ownerKeys: join(root, 'owner-keys.json'),
     settings: join(root, 'settings.json'),
     runtime: join(root, 'serve.json'),
+    replayCache: join(root, 'replay.bin'),
     tlsDir,
     caCert: join(tlsDir, 'ca.pem'),
     caKey: join(tlsDir, 'ca-key.pem'),
@@ -90,6 +94,31 @@ export function ensureDataDir(dataDir: string): DataDirPaths {
   ensurePrivateDir(paths.root);
   ensurePrivateDir(paths.tlsDir);
   return paths;
+}
+
+/**
+ * Throws `ERR_KEY_FILE_MODE` when a key file can be read or written by anyone but its owner (like ssh, a key
+ * others could read is refused rather than used). No check on Windows, which has no such modes.
+ *
+ * @example
+ * assertPrivateFile(paths.serverKey);
+ */
+export function assertPrivateFile(path: string): void {
+  if (process.platform === 'win32') return;
+  let mode: number;
+  try {
+    mode = statSync(path).mode & 0o777;
+  } catch {
+    return; // a missing file is reported by the reader
+  }
+  if ((mode & 0o077) !== 0) {
+    const octal = `0${mode.toString(8)}`;
+    throw new VaultError(
+      'ERR_KEY_FILE_MODE',
+      `${path} holds a private key but has mode ${octal} (others may read it); run \`chmod 600 ${path}\` and consider the key exposed`,
+      { path, mode: octal },
+    );
+  }
 }
 
 /**

@@ -12,6 +12,10 @@ export type VaultErrorCode =
   | 'ERR_INVALID_SEED'
   | 'ERR_INVALID_FILE'
   | 'ERR_SERVER_START'
+  | 'ERR_DATA_DIR_LOCKED'
+  | 'ERR_DATA_DIR_ACCESS'
+  | 'ERR_KEY_FILE_MODE'
+  | 'ERR_RECORD_UNREADABLE'
   | (string & {});
 
 /** Structured, non-secret facts about a failure (names and UIDs the user typed, paths, counts). */

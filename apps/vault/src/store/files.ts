@@ -1,5 +1,6 @@
-// Queries of the `files` table: file attachments (wrapped keys, encrypted metadata, encrypted content blobs).
-import { blob, blobOrNull } from './bytes.js';
+// Queries of the `files` table: file attachments (wrapped keys, encrypted metadata); contents live in file_chunks.
+import { blob } from './bytes.js';
+import { type ChunkKind, concatChunks, deleteChunks, hasChunks, writeChunks } from './file-chunks.js';
 import type { Database } from './open-database.js';
 
 /** One file attachment, without its content blobs (see `getFileContent`). */
@@ -48,8 +49,8 @@ interface FileSqlRow {
   created_at: number;
 }
 
-const COLUMNS = `uid, record_uid, link_key, data, owner_wrapped_key, size, content IS NOT NULL AS has_content,
-  thumbnail IS NOT NULL AS has_thumbnail, uploaded_at, created_at`;
+const COLUMNS = `uid, record_uid, link_key, data, owner_wrapped_key, size, uploaded_at IS NOT NULL AS has_content,
+  has_thumbnail, uploaded_at, created_at`;
 
 function toFile(row: FileSqlRow): FileRow {
   return {
@@ -75,21 +76,13 @@ function toFile(row: FileSqlRow): FileRow {
 export function insertFile(db: Database, file: NewFileRow): void {
   const now = file.createdAt ?? Date.now();
   const content = file.content ?? null;
-  db.prepare(
-    `INSERT INTO files (uid, record_uid, link_key, data, owner_wrapped_key, size, content, thumbnail, uploaded_at, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    file.uid,
-    file.recordUid,
-    file.linkKey,
-    file.data,
-    file.ownerWrappedKey,
-    file.size,
-    content,
-    file.thumbnail ?? null,
-    content === null ? null : now,
-    now,
-  );
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO files (uid, record_uid, link_key, data, owner_wrapped_key, size, has_thumbnail, uploaded_at, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, 0, NULL, ?)`,
+    ).run(file.uid, file.recordUid, file.linkKey, file.data, file.ownerWrappedKey, file.size, now);
+    if (content !== null) setFileContent(db, file.uid, content, file.thumbnail ?? null, now);
+  })();
 }
 
 /**
@@ -105,10 +98,30 @@ export function setFileContent(
   thumbnail: Uint8Array | null = null,
   now: number = Date.now(),
 ): boolean {
-  return (
-    db
-      .prepare('UPDATE files SET content = ?, thumbnail = COALESCE(?, thumbnail), uploaded_at = ? WHERE uid = ?')
-      .run(content, thumbnail, now, uid).changes > 0
+  return db.transaction(() => {
+    if (getFile(db, uid) === undefined) return false;
+    deleteChunks(db, uid, 'content');
+    writeChunks(db, uid, 'content', content);
+    if (thumbnail !== null) {
+      deleteChunks(db, uid, 'thumbnail');
+      writeChunks(db, uid, 'thumbnail', thumbnail);
+    }
+    markUploaded(db, uid, now);
+    return true;
+  })();
+}
+
+/**
+ * Marks a file's content as complete (its chunks are written) and notes whether a thumbnail exists.
+ *
+ * @example
+ * markUploaded(db, fileUid, Date.now());
+ */
+export function markUploaded(db: Database, uid: string, now: number): void {
+  db.prepare('UPDATE files SET uploaded_at = ?, has_thumbnail = ? WHERE uid = ?').run(
+    now,
+    hasChunks(db, uid, 'thumbnail') ? 1 : 0,
+    uid,
   );
 }
 
@@ -134,11 +147,11 @@ export function getFileContent(
   uid: string,
   which: 'content' | 'thumbnail' = 'content',
 ): Uint8Array<ArrayBuffer> | null | undefined {
-  const column = which === 'thumbnail' ? 'thumbnail' : 'content';
-  const row = db.prepare(`SELECT ${column} AS bytes FROM files WHERE uid = ?`).get(uid) as
-    | { bytes: Uint8Array | null }
-    | undefined;
-  return row === undefined ? undefined : blobOrNull(row.bytes);
+  const file = getFile(db, uid);
+  if (file === undefined) return undefined;
+  const kind: ChunkKind = which;
+  if (!file.hasContent || (kind === 'thumbnail' && !file.hasThumbnail)) return null;
+  return concatChunks(db, uid, kind);
 }
 
 /**
@@ -150,7 +163,7 @@ export function getFileContent(
 export function listFilesForRecords(db: Database, recordUids: readonly string[], onlyUploaded = false): FileRow[] {
   if (recordUids.length === 0) return [];
   const marks = recordUids.map(() => '?').join(', ');
-  const uploaded = onlyUploaded ? ' AND content IS NOT NULL' : '';
+  const uploaded = onlyUploaded ? ' AND uploaded_at IS NOT NULL' : '';
   return (
     db
       .prepare(`SELECT ${COLUMNS} FROM files WHERE record_uid IN (${marks})${uploaded} ORDER BY created_at, rowid`)

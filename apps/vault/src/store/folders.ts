@@ -128,7 +128,17 @@ export function listAllFolders(db: Database): FolderRow[] {
  * updateFolderData(db, folderUid, await encryptFolderData(folderKey, { name: 'Ops' }));
  */
 export function updateFolderData(db: Database, uid: string, data: Uint8Array): boolean {
-  return db.prepare('UPDATE folders SET data = ? WHERE uid = ?').run(data, uid).changes > 0;
+  return db.prepare('UPDATE folders SET data = ?, revision = revision + 1 WHERE uid = ?').run(data, uid).changes > 0;
+}
+
+/**
+ * A folder's revision (1 when created, +1 per rename), or undefined when unknown.
+ *
+ * @example
+ * folderRevision(db, folderUid); // 3
+ */
+export function folderRevision(db: Database, uid: string): number | undefined {
+  return db.prepare('SELECT revision FROM folders WHERE uid = ?').pluck().get(uid) as number | undefined;
 }
 
 /**

@@ -2,10 +2,12 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isVaultError } from './errors.js';
+import { getFile, getFileContent, listFilesForRecords } from './files.js';
 import { MIGRATIONS } from './migrations.js';
-import { openDatabase, schemaVersion } from './open-database.js';
+import { openDatabase, schemaVersion, WAL_SIZE_LIMIT_BYTES } from './open-database.js';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -22,7 +24,17 @@ describe('openDatabase', () => {
     const db = openDatabase(':memory:');
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['apps', 'clients', 'files', 'folders', 'pending_updates', 'records', 'shares']);
+    expect(tables).toEqual([
+      'apps',
+      'clients',
+      'file_chunks',
+      'files',
+      'folders',
+      'pending_updates',
+      'records',
+      'removed_clients',
+      'shares',
+    ]);
     db.close();
   });
 
@@ -81,6 +93,59 @@ describe('openDatabase', () => {
         .prepare('INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
         .run('r', 'missing-folder', null, null, Buffer.from([1]), Buffer.from([1]), 1, 1, 1),
     ).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+
+  it('migrates a schema-1 data dir: file contents move to 1 MiB chunks, metadata and pending files kept', () => {
+    const path = join(tempDir(), 'vault.db');
+    const old = new BetterSqlite3(path);
+    old.exec(MIGRATIONS[0] as string);
+    old.pragma('user_version = 1');
+    old.prepare('INSERT INTO apps VALUES (?, ?, ?, ?)').run('a', Buffer.from([1]), Buffer.from([2]), 1);
+    old
+      .prepare(
+        'INSERT INTO records (uid, owner_wrapped_key, data, revision, created_at, updated_at) VALUES (?, ?, ?, 1, 1, 1)',
+      )
+      .run('r1', Buffer.from([3]), Buffer.from([4]));
+    const content = Buffer.alloc(2.5 * 1024 * 1024, 7);
+    const insert = old.prepare(
+      `INSERT INTO files (uid, record_uid, link_key, data, owner_wrapped_key, size, content, thumbnail, uploaded_at, created_at)
+       VALUES (?, 'r1', x'01', x'02', x'03', ?, ?, ?, ?, ?)`,
+    );
+    insert.run('f1', content.length, content, Buffer.from([9, 9]), 5, 2);
+    insert.run('f2', 10, null, null, null, 3);
+    old.close();
+    const db = openDatabase(path);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+    expect(Buffer.compare(getFileContent(db, 'f1') ?? new Uint8Array(0), content)).toBe(0);
+    expect(getFileContent(db, 'f1', 'thumbnail')).toEqual(new Uint8Array([9, 9]));
+    expect(getFile(db, 'f1')).toMatchObject({
+      hasContent: true,
+      hasThumbnail: true,
+      uploadedAt: 5,
+      size: content.length,
+    });
+    expect(getFile(db, 'f2')).toMatchObject({ hasContent: false, hasThumbnail: false });
+    expect(
+      db.prepare("SELECT COUNT(*) FROM file_chunks WHERE file_uid = 'f1' AND kind = 'content'").pluck().get(),
+    ).toBe(3);
+    expect(listFilesForRecords(db, ['r1'], true).map((f) => f.uid)).toEqual(['f1']);
+    const columns = db.prepare("SELECT name FROM pragma_table_info('files')").pluck().all();
+    expect(columns).not.toContain('content');
+    db.close();
+  });
+
+  it('truncates the WAL back to its size limit after a large write is checkpointed', () => {
+    const path = join(tempDir(), 'vault.db');
+    const db = openDatabase(path);
+    db.exec('CREATE TABLE big (b BLOB)');
+    db.transaction(() => {
+      for (let i = 0; i < 24; i += 1) db.prepare('INSERT INTO big VALUES (?)').run(Buffer.alloc(1024 * 1024, i));
+    })();
+    expect(statSync(`${path}-wal`).size).toBeGreaterThan(WAL_SIZE_LIMIT_BYTES);
+    db.pragma('wal_checkpoint(PASSIVE)');
+    db.prepare('INSERT INTO big VALUES (?)').run(Buffer.from([1]));
+    expect(statSync(`${path}-wal`).size).toBeLessThanOrEqual(WAL_SIZE_LIMIT_BYTES);
     db.close();
   });
 });

@@ -7,6 +7,9 @@ import { MIGRATIONS } from './migrations.js';
 /** An open vault database (better-sqlite3; synchronous; use `db.transaction(fn)` for multi-row writes). */
 export type Database = BetterSqlite3.Database;
 
+/** The WAL is truncated back to this size once checkpointed (a large write otherwise leaves it large until exit). */
+export const WAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024;
+
 /** Options of `openDatabase`. */
 export interface OpenDatabaseOptions {
   /** Milliseconds a writer waits for the other process's lock before failing (default 10 000). */
@@ -27,6 +30,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
   try {
     db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 10_000)}`);
     if (path !== ':memory:') db.pragma('journal_mode = WAL');
+    db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     migrate(db);
@@ -60,7 +64,9 @@ export function migrate(db: Database): void {
       );
     }
     for (let index = current; index < MIGRATIONS.length; index += 1) {
-      db.exec(MIGRATIONS[index] as string);
+      const migration = MIGRATIONS[index];
+      if (typeof migration === 'function') migration(db);
+      else db.exec(migration as string);
       db.pragma(`user_version = ${index + 1}`);
     }
   });

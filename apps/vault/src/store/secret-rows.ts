@@ -45,8 +45,8 @@ const DIRECT_ALL = `${DIRECT} ORDER BY r.created_at, r.uid`;
 const DIRECT_SOME = `${DIRECT} AND s.target_uid IN (SELECT value FROM json_each(?)) ORDER BY r.created_at, r.uid`;
 
 const UPLOADED_FILES = `SELECT uid, record_uid AS recordUid, link_key AS linkKey, data,
-  thumbnail IS NOT NULL AS hasThumbnail FROM files
-  WHERE record_uid IN (SELECT value FROM json_each(?)) AND content IS NOT NULL ORDER BY created_at, rowid`;
+  has_thumbnail AS hasThumbnail FROM files
+  WHERE record_uid IN (SELECT value FROM json_each(?)) AND uploaded_at IS NOT NULL ORDER BY created_at, rowid`;
 
 /** Rows of `all` for `key`, or of `some` limited to `onlyUids` (none for an empty list). */
 function filteredRows(db: Database, all: string, some: string, key: string, onlyUids: readonly string[] | null) {

@@ -18,6 +18,8 @@ export interface Settings {
   readonly tokenExpiresInMinutes: number;
   /** std b64 of the owner's PUBLIC key (the server sends it as `appOwnerPublicKey`); never a private key. */
   readonly ownerPublicKey?: string;
+  /** The owner directory `init` used (owner keys, CA key): a path only; the server never opens it. */
+  readonly ownerDir?: string;
 }
 
 /** Defaults `init` writes. */
