@@ -1,0 +1,345 @@
+// End to end: the built ksm-step against a real vault — the plugin's Jenkinsfile example, cleanup, signals, exit codes.
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { slow } from '@ksmkit/vitest-config';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runStep, SEED_VALUES, type StepVault, startStepVault } from '../test-support/step-vault.js';
+
+let sv: StepVault;
+let config: string;
+let dir: string;
+
+/** The README's Jenkinsfile `withKsm` argument, with this vault's UIDs. */
+function jenkinsfileSpec(): string {
+  const { login, contact, images } = sv.uids;
+  return `withKsm(application: [
+  [
+    credentialsId: 'PID-5142ceb84e9b4a2a9179cc5b6fe2798b',
+    secrets: [
+      [destination: 'env', envVar: 'MY_LOGIN', filePath: '', notation: 'keeper://${login}/field/login'],
+      [destination: 'env', envVar: 'MY_SEC_PHONE_NUM', filePath: '', notation: 'keeper://${contact}/custom_field/phone[1][number]'],
+      [destination: 'file', envVar: '', filePath: 'img.png', notation: 'keeper://${images}/file/IMG_0036.png']
+    ]
+  ]
+]) {
+  sh 'ignored'
+}`;
+}
+
+const ENV_NAME = 'KSM_CONFIG_PID_5142CEB84E9B4A2A9179CC5B6FE2798B';
+
+async function workspace(): Promise<string> {
+  const ws = await mkdtemp(join(dir, 'ws-'));
+  await writeFile(join(ws, 'spec.groovy'), jenkinsfileSpec());
+  return ws;
+}
+
+beforeAll(async () => {
+  sv = await startStepVault();
+  config = await sv.newConfig();
+  dir = await mkdtemp(join(tmpdir(), 'ksm-step-'));
+}, slow.timeout);
+
+afterAll(async () => {
+  await sv?.vault.stop();
+  if (dir !== undefined) await rm(dir, { recursive: true, force: true });
+});
+
+describe('ksm-step run', () => {
+  it(
+    'runs the Jenkinsfile example: the child sees the values, the console shows ****, files are gone',
+    slow,
+    async () => {
+      const ws = await workspace();
+      const out = await mkdtemp(join(dir, 'out-'));
+      const script = [
+        'echo "MY_LOGIN = $MY_LOGIN"',
+        'echo "MY_SEC_PHONE_NUM = $MY_SEC_PHONE_NUM" >&2',
+        `printf '%s\\n%s\\n' "$MY_LOGIN" "$MY_SEC_PHONE_NUM" > ${out}/seen.txt`,
+        `cp img.png ${out}/img.png`,
+        `stat -c %a img.png > ${out}/mode.txt`,
+        'printf %s "$MY_LOGIN" | base64',
+        `env | grep -c '^KSM_CONFIG_' > ${out}/config-vars.txt || true`,
+      ].join('\n');
+      const run = await runStep(['run', '--spec', 'spec.groovy', '--', 'sh', '-c', script], {
+        cwd: ws,
+        env: { [ENV_NAME]: config },
+      });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('MY_LOGIN = ****');
+      expect(run.stderr).toContain('MY_SEC_PHONE_NUM = ****');
+      expect(run.stdout + run.stderr).not.toContain(SEED_VALUES.login);
+      expect(run.stdout + run.stderr).not.toContain(SEED_VALUES.phone1);
+      expect(run.stdout).not.toContain(Buffer.from(SEED_VALUES.login).toString('base64'));
+      expect(run.stderr).toMatch(/masked \d+ occurrence/);
+      expect(await readFile(join(out, 'seen.txt'), 'utf8')).toBe(`${SEED_VALUES.login}\n${SEED_VALUES.phone1}\n`);
+      expect(new Uint8Array(await readFile(join(out, 'img.png')))).toEqual(SEED_VALUES.imageBytes);
+      expect((await readFile(join(out, 'mode.txt'), 'utf8')).trim()).toBe('600');
+      expect((await readFile(join(out, 'config-vars.txt'), 'utf8')).trim()).toBe('0');
+      expect((await readdir(ws)).sort()).toEqual(['spec.groovy']);
+    },
+  );
+
+  it('passes a non-zero exit code through and still removes files and the dirs it made', slow, async () => {
+    const ws = await workspace();
+    const spec = {
+      application: [
+        {
+          credentialsId: 'ci',
+          secrets: [
+            { destination: 'file', filePath: 'deep/er/cert.pem', notation: `${sv.uids.images}/file/server.pem` },
+            { destination: 'env', envVar: 'PASS', notation: `${sv.uids.login}/field/password` },
+          ],
+        },
+      ],
+    };
+    await writeFile(join(ws, 'spec.json'), JSON.stringify(spec));
+    const script = 'cat deep/er/cert.pem; stat -c %a deep deep/er; exit 7';
+    const run = await runStep(['run', '--spec', 'spec.json', '--', 'sh', '-c', script], {
+      cwd: ws,
+      env: { KSM_CONFIG_CI: config },
+    });
+    expect(run.code).toBe(7);
+    expect(run.stdout).not.toContain('line-one-of-cert');
+    expect(run.stdout).toContain('****');
+    expect(run.stdout).toContain('700\n700');
+    expect((await readdir(ws)).sort()).toEqual(['spec.groovy', 'spec.json']);
+  });
+
+  it('cleans up after a failed setup (the second file cannot be written)', slow, async () => {
+    const ws = await workspace();
+    await writeFile(join(ws, 'blocker'), 'a regular file');
+    const spec = {
+      application: [
+        {
+          credentialsId: 'ci',
+          secrets: [
+            { destination: 'file', filePath: 'first/one.png', notation: `${sv.uids.images}/file/IMG_0036.png` },
+            { destination: 'file', filePath: 'blocker/two.pem', notation: `${sv.uids.images}/file/server.pem` },
+          ],
+        },
+      ],
+    };
+    await writeFile(join(ws, 'spec.json'), JSON.stringify(spec));
+    const run = await runStep(['run', '--spec', 'spec.json', '--', 'true'], {
+      cwd: ws,
+      env: { KSM_CONFIG_CI: config },
+    });
+    expect(run.code).toBe(6);
+    expect(run.stderr).toContain('Keeper Secrets Manager: Could not write secret to blocker/two.pem');
+    expect((await readdir(ws)).sort()).toEqual(['blocker', 'spec.groovy', 'spec.json']);
+  });
+
+  it('forwards SIGTERM during the block to the child, cleans up and exits 143', slow, async () => {
+    const ws = await workspace();
+    let pid = 0;
+    const started = new Promise<void>((resolve) => {
+      const poll = setInterval(async () => {
+        if ((await readdir(ws)).includes('img.png') && (await readdir(ws)).includes('started')) {
+          clearInterval(poll);
+          resolve();
+        }
+      }, 50);
+    });
+    const running = runStep(['run', '--spec', 'spec.groovy', '--', 'sh', '-c', 'touch started; exec sleep 30'], {
+      cwd: ws,
+      env: { [ENV_NAME]: config },
+      onStart: (p) => {
+        pid = p;
+      },
+    });
+    await started;
+    process.kill(pid, 'SIGTERM');
+    const run = await running;
+    expect(run.code).toBe(143);
+    expect((await readdir(ws)).sort()).toEqual(['spec.groovy', 'started']);
+  });
+
+  it('gives 128+N when the child is killed by signal N', slow, async () => {
+    const ws = await workspace();
+    const run = await runStep(['run', '--spec', 'spec.groovy', '--', 'sh', '-c', 'kill -KILL $$'], {
+      cwd: ws,
+      env: { [ENV_NAME]: config },
+    });
+    expect(run.code).toBe(137);
+    expect((await readdir(ws)).sort()).toEqual(['spec.groovy']);
+  });
+
+  it('masks the injected device config too', slow, async () => {
+    const ws = await workspace();
+    const run = await runStep(
+      [
+        'run',
+        '--spec',
+        'spec.groovy',
+        '--inject-config',
+        '--',
+        'sh',
+        '-c',
+        'echo "$KSM_CONFIG_BASE64_1"; echo "$KSM_CONFIG_COUNT"',
+      ],
+      { cwd: ws, env: { [ENV_NAME]: config } },
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('****\n1\n');
+  });
+
+  it('reports every validation problem at once, before any network call, and writes nothing', async () => {
+    const ws = await workspace();
+    const spec = `[application: [[credentialsId: 'nowhere', secrets: [
+      [destination: '', envVar: 'A', notation: 'x/field/login'],
+      [destination: 'vault', envVar: 'A', notation: 'x/field/login'],
+      [destination: 'env', envVar: '', notation: 'x/field/login'],
+      [destination: 'file', filePath: '', notation: 'x/field/login'],
+      [destination: 'env', envVar: 'B', notation: ''],
+      [destination: 'file', filePath: '../up.txt', notation: 'x/field/login'],
+      [destination: 'file', filePath: 'C:/x.txt', notation: 'x/field/login'],
+      [destination: 'env', envVar: 'F', notation: 'x/file/a.png'],
+      [destination: 'env', envVar: 'D', notation: 'x/field/login'],
+      [destination: 'env', envVar: 'D', notation: 'x/field/password'],
+    ]]]]`;
+    await writeFile(join(ws, 'bad.groovy'), spec);
+    const run = await runStep(['run', '--spec', 'bad.groovy', '--', 'true'], { cwd: ws });
+    expect(run.code).toBe(3);
+    const text = run.stderr;
+    expect(text).toContain('Keeper Secrets Manager: The script has value problems (9)');
+    for (const message of [
+      'The destination is missing or blank.',
+      "The destination is not correct. Valid values is either 'env' or 'file'",
+      'The envVar value is missing or blank',
+      'The filePath value is missing or blank',
+      'The notation is missing or blank.',
+      "'..' is not allowed",
+      'a drive letter is not allowed',
+      "selects a file; use destination: 'file'",
+      'duplicate envVar "D"',
+    ])
+      expect(text).toContain(message);
+    expect((await readdir(ws)).sort()).toEqual(['bad.groovy', 'spec.groovy']);
+  });
+
+  it('fails on an unknown credential with the plugin message and the places searched', async () => {
+    const ws = await workspace();
+    const run = await runStep(['run', '--spec', 'spec.groovy', '--', 'true'], { cwd: ws });
+    expect(run.code).toBe(4);
+    expect(run.stderr).toContain('Keeper Secrets Manager: Cannot find the credential for the public id');
+    expect(run.stderr).toContain(ENV_NAME);
+    expect(run.stderr).toContain('credentials file');
+  });
+
+  it('fails on a missing record (count check) and a missing field, printing no value', slow, async () => {
+    const ws = await workspace();
+    const missing = 'AAAAAAAAAAAAAAAAAAAAAA';
+    await writeFile(
+      join(ws, 'missing.json'),
+      JSON.stringify({
+        application: [
+          { credentialsId: 'ci', secrets: [{ destination: 'env', envVar: 'X', notation: `${missing}/field/login` }] },
+        ],
+      }),
+    );
+    const run = await runStep(['run', '--spec', 'missing.json', '--', 'true'], {
+      cwd: ws,
+      env: { KSM_CONFIG_CI: config },
+    });
+    expect(run.code).toBe(5);
+    expect(run.stderr).toContain('Requested 1 record(s), received 0 record(s)');
+    await writeFile(
+      join(ws, 'field.yaml'),
+      `application:\n  - credentialsId: ci\n    secrets:\n      - { destination: env, envVar: X, notation: "${sv.uids.login}/field/login" }\n      - { destination: env, envVar: Y, notation: "Web Login/custom_field/nothing" }\n`,
+    );
+    const field = await runStep(['run', '--spec', 'field.yaml', '--', 'true'], {
+      cwd: ws,
+      env: { KSM_CONFIG_CI: config },
+    });
+    expect(field.code).toBe(5);
+    expect(field.stderr).toContain('application[0].secrets[1] (Y)');
+    expect(field.stderr).not.toContain(SEED_VALUES.login);
+    expect((await readdir(ws)).sort()).toEqual(['field.yaml', 'missing.json', 'spec.groovy']);
+  });
+
+  it('reports a spec syntax error with line and column', async () => {
+    const ws = await workspace();
+    await writeFile(
+      join(ws, 'broken.groovy'),
+      "[application: [\n  [credentialsId: 'x', secrets: [[destination: env]]]\n]]",
+    );
+    const run = await runStep(['run', '--spec', 'broken.groovy', '--', 'true'], { cwd: ws });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('line 2, column 48');
+  });
+});
+
+describe('ksm-step credentials and check', () => {
+  it(
+    'adds a credential from a one-time token (0600, token forgotten), validates, lists, checks and removes it',
+    slow,
+    async () => {
+      const home = await mkdtemp(join(dir, 'home-'));
+      const { token, args } = await sv.newToken();
+      const add = await runStep(['credentials', 'add', 'PID-1', ...args], {
+        cwd: home,
+        env: { KSM_STEP_TOKEN: token },
+      });
+      expect(add.stderr).toBe('');
+      expect(add.code).toBe(0);
+      const file = join(home, '.config/ksmkit/credentials/PID-1.json');
+      expect((await stat(file)).mode & 0o777).toBe(0o600);
+      expect((await stat(join(home, '.config/ksmkit/credentials'))).mode & 0o777).toBe(0o700);
+      const stored = await readFile(file, 'utf8');
+      expect(stored).not.toContain(token.split(':').at(-1));
+      expect(JSON.parse(stored).clientKey).toBeUndefined();
+      expect((await runStep(['credentials', 'validate', 'PID-1'], { cwd: home })).stdout).toContain('is valid');
+      expect((await runStep(['credentials', 'list'], { cwd: home })).stdout).toContain('PID-1\tfile:');
+
+      await writeFile(
+        join(home, 'spec.groovy'),
+        jenkinsfileSpec().replace('PID-5142ceb84e9b4a2a9179cc5b6fe2798b', 'PID-1'),
+      );
+      const check = await runStep(['check', '--spec', 'spec.groovy', '--json'], { cwd: home });
+      expect(check.code).toBe(0);
+      const report = JSON.parse(check.stdout) as { secrets: { target: string; kind: string; length: string }[] };
+      expect(report.secrets.map((s) => [s.target, s.kind, s.length])).toEqual([
+        ['MY_LOGIN', 'string', '16-63'],
+        ['MY_SEC_PHONE_NUM', 'string', '4-15'],
+        ['img.png', 'file', '4-15'],
+      ]);
+      expect(check.stdout).not.toContain(SEED_VALUES.login);
+
+      const again = await runStep(['credentials', 'add', 'PID-1', ...args], {
+        cwd: home,
+        env: { KSM_STEP_TOKEN: token },
+      });
+      expect(again.code).toBe(4);
+      expect((await runStep(['credentials', 'remove', 'PID-1'], { cwd: home })).code).toBe(0);
+      expect((await runStep(['credentials', 'validate', 'PID-1'], { cwd: home })).code).toBe(4);
+    },
+  );
+
+  it('rejects a bad token and writes nothing', slow, async () => {
+    const home = await mkdtemp(join(dir, 'home-'));
+    const { args } = await sv.newToken();
+    const run = await runStep(['credentials', 'add', 'bad', ...args], {
+      cwd: home,
+      env: { KSM_STEP_TOKEN: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
+    });
+    expect(run.code).not.toBe(0);
+    expect(await readdir(home)).toEqual([]);
+  });
+
+  it('fails clearly for a removed device', slow, async () => {
+    const home = await mkdtemp(join(dir, 'home-'));
+    const { token, args } = await sv.newToken();
+    expect(
+      (await runStep(['credentials', 'add', 'gone', ...args], { cwd: home, env: { KSM_STEP_TOKEN: token } })).code,
+    ).toBe(0);
+    const stored = JSON.parse(await readFile(join(home, '.config/ksmkit/credentials/gone.json'), 'utf8')) as {
+      clientId: string;
+    };
+    await sv.vault.admin(['client', 'remove', stored.clientId]);
+    const run = await runStep(['credentials', 'validate', 'gone'], { cwd: home });
+    expect(run.code).toBe(4);
+    expect(run.stderr).toMatch(/ksm-step: /);
+  });
+});
