@@ -46,7 +46,7 @@ describe('parseGroovySpec', () => {
 
   it.each([
     ["[application: [[credentialsId: 'x', secrets: foo]]]", 1, 46, 'variable or expression'],
-    ['[application: "a ${b}"]', 1, 18, 'cannot be evaluated'],
+    [`[application: "a $${'{b}'}"]`, 1, 18, 'cannot be evaluated'],
     ["[a: 'x'\n b: 'y']", 2, 2, "expected ',' or ']'"],
     ["[a: 'unterminated]", 1, 5, 'unterminated string'],
     ["[a: 'x', a: 'y']", 1, 10, 'duplicate key'],
