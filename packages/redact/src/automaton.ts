@@ -22,12 +22,31 @@ export interface Automaton {
   /** Length of the longest pattern ending at each state (0: none), and the label of that pattern. */
   readonly outLength: Int32Array;
   readonly outLabel: Int32Array;
+  /** Prefilter: q (1–4) and a bitset of the rolled keys of every pattern's first q code units. */
+  readonly gram: number;
+  readonly gramShift: number;
+  readonly gramBits: Uint32Array;
 }
 
 /** One pattern to find and the label reported with its matches. */
 export interface Pattern {
   readonly text: string;
   readonly label: number;
+}
+
+/** Bits in the q-gram prefilter (128 KiB, fits in L2); a rolled q-gram is itself the bit index. */
+export const GRAM_BITS = 20;
+const GRAM_MASK = (1 << GRAM_BITS) - 1;
+
+/**
+ * Rolls one more code unit into a q-gram key: shifting by ceil(20/q) bits and keeping 20 bits makes the key depend
+ * on exactly the last q code units (older ones are shifted out), with no table lookup or multiply per character.
+ *
+ * @example
+ * key = rollGram(key, text.charCodeAt(i), automaton.gramShift);
+ */
+export function rollGram(key: number, code: number, shift: number): number {
+  return ((key << shift) ^ code) & GRAM_MASK;
 }
 
 /** Entries of `rows` allowed (4 bytes each): full rows for as many shallow states as fit. */
@@ -112,6 +131,10 @@ export function buildAutomaton(patterns: readonly Pattern[]): Automaton {
     }
     childCount[s] = tail - firstChild[s]!;
   }
+  const gram = Math.max(
+    1,
+    patterns.reduce((q, p) => Math.min(q, p.text.length), 4),
+  );
   const dense = Math.max(1, Math.min(count, Math.floor(DENSE_BUDGET / classes)));
   const a: Automaton = {
     classOf,
@@ -125,8 +148,17 @@ export function buildAutomaton(patterns: readonly Pattern[]): Automaton {
     depth,
     outLength: new Int32Array(count),
     outLabel: new Int32Array(count).fill(-1),
+    gram,
+    gramShift: Math.ceil(GRAM_BITS / gram),
+    gramBits: new Uint32Array(1 << (GRAM_BITS - 5)),
   };
-  const { rows, fail, outLength, outLabel } = a;
+  const { rows, fail, outLength, outLabel, gramBits } = a;
+  for (const { text } of patterns) {
+    let key = 0;
+    for (let i = 0; i < gram; i++) key = rollGram(key, text.charCodeAt(i), a.gramShift);
+    const slot = key;
+    gramBits[slot >>> 5] = gramBits[slot >>> 5]! | (1 << (slot & 31));
+  }
   for (let s = 0; s < count; s++) {
     const first = firstChild[s]!;
     const end = first + childCount[s]!;

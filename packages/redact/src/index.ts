@@ -1,6 +1,7 @@
 // @ksmkit/redact: a streaming secret masker for every encoded form, runtime-neutral (Web APIs only).
 export { RedactError, type RedactErrorCode } from './errors.js';
 export { createRedactor } from './redactor.js';
+export { secretForms } from './secret-forms.js';
 export type {
   RedactForm,
   Redactor,

@@ -1,6 +1,7 @@
 // One streaming masking session: scans chunks with the automaton, merges overlapping matches into masked regions,
 // and emits everything except a tail that may still be the start of a match.
-import { type Automaton, next } from './automaton.js';
+import type { Automaton } from './automaton.js';
+import { type ScanState, scan } from './scan.js';
 import type { RedactStream } from './types.js';
 
 /** What a session needs from its redactor: the automaton, the mask, and where to count a masked match. */
@@ -22,15 +23,18 @@ const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xd
  * s.write('pw=hun') + s.write('ter2') + s.flush(); // 'pw=****'
  */
 export function createSession({ automaton, mask, count }: SessionContext): RedactStream {
-  const { classOf, dense, rows, classes, outLength, outLabel, depth } = automaton;
   let held = '';
-  let state = 0;
+  const at: ScanState = { state: 0, gramKey: 0 };
+  let lastEnd = -1;
   let starts: number[] = [];
   let ends: number[] = [];
   let labels: number[] = [];
   let decoder: TextDecoder | undefined;
 
   function record(end: number, length: number, label: number): void {
+    // A restart may meet a match again; a match ending no later than the last one is contained in what was kept.
+    if (end <= lastEnd) return;
+    lastEnd = end;
     const start = end - length;
     while (starts.length > 0 && starts[starts.length - 1]! >= start) {
       starts.pop();
@@ -42,23 +46,17 @@ export function createSession({ automaton, mask, count }: SessionContext): Redac
     labels.push(label);
   }
 
-  function scan(text: string, from: number): void {
-    let s = state;
-    for (let i = from; i < text.length; i++) {
-      const c = classOf[text.charCodeAt(i)]!;
-      if (c === 0) {
-        s = 0;
-        continue;
-      }
-      s = s < dense ? rows[s * classes + c]! : next(automaton, s, c);
-      const length = outLength[s]!;
-      if (length !== 0) record(i + 1, length, outLabel[s]!);
-    }
-    state = s;
-  }
-
-  function emit(final: boolean): string {
-    let boundary = final ? held.length : held.length - depth[state]!;
+  /** Emits head+body up to the hold-back boundary, masking finished regions; keeps the rest as the new head. */
+  function emit(body: string, final: boolean): string {
+    const h = held.length;
+    const n = h + body.length;
+    const slice = (from: number, to: number): string =>
+      from >= h
+        ? body.slice(from - h, to - h)
+        : to <= h
+          ? held.slice(from, to)
+          : held.slice(from) + body.slice(0, to - h);
+    let boundary = final ? n : n - automaton.depth[at.state]!;
     // A region (overlapping matches) that reaches past the boundary is held back whole.
     let regionStart = -1;
     let regionEnd = -1;
@@ -71,7 +69,7 @@ export function createSession({ automaton, mask, count }: SessionContext): Redac
       }
     }
     if (regionEnd > boundary) boundary = Math.min(boundary, regionStart);
-    if (!final && boundary > 0 && isHighSurrogate(held.charCodeAt(boundary - 1))) {
+    if (!final && boundary > 0 && isHighSurrogate(slice(boundary - 1, boundary).charCodeAt(0))) {
       const masked = starts.length > 0 && ends.some((end, m) => starts[m]! < boundary && end >= boundary);
       if (!masked) boundary--;
     }
@@ -86,15 +84,19 @@ export function createSession({ automaton, mask, count }: SessionContext): Redac
         end = Math.max(end, ends[m]!);
         count(labels[m]!);
       }
-      out += held.slice(cursor, start) + mask;
+      out += slice(cursor, start) + mask;
       cursor = end;
     }
-    out += held.slice(cursor, boundary);
+    out += slice(cursor, boundary);
     starts = starts.slice(m).map((start) => start - boundary);
     ends = ends.slice(m).map((end) => end - boundary);
     labels = labels.slice(m);
-    held = held.slice(boundary);
-    if (final) state = 0;
+    held = slice(boundary, n);
+    lastEnd -= boundary;
+    if (final) {
+      at.state = 0;
+      at.gramKey = 0;
+    }
     return out;
   }
 
@@ -107,19 +109,13 @@ export function createSession({ automaton, mask, count }: SessionContext): Redac
         text = decoder.decode(chunk, { stream: true });
       }
       if (text === '') return '';
-      const from = held.length;
-      held += text;
-      scan(held, from);
-      return emit(false);
+      scan(automaton, held, text, at, record);
+      return emit(text, false);
     },
     flush() {
       const rest = decoder === undefined ? '' : decoder.decode();
-      if (rest !== '') {
-        const from = held.length;
-        held += rest;
-        scan(held, from);
-      }
-      return emit(true);
+      if (rest !== '') scan(automaton, held, rest, at, record);
+      return emit(rest, true);
     },
   };
 }

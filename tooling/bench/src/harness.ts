@@ -82,16 +82,19 @@ function stats(samples: number[]): Timing {
   };
 }
 
-/** Prints rows as an aligned table with the ksmkit/official ratio and which side the row favours. */
-export function printTable(title: string, rows: readonly BenchRow[]): void {
-  const header = ['benchmark', 'unit', 'ksmkit', 'official', 'ksmkit/official', 'better', 'note'];
+/**
+ * Prints rows as an aligned table with the ksmkit/official ratio and which side the row favours; `theirs` renames
+ * the comparison column when it is not the official SDK (e.g. a naive baseline).
+ */
+export function printTable(title: string, rows: readonly BenchRow[], theirs = 'official'): void {
+  const header = ['benchmark', 'unit', 'ksmkit', theirs, `ksmkit/${theirs}`, 'better', 'note'];
   const body = rows.map((row) => [
     row.benchmark,
     row.unit,
     format(row.ours),
     row.official === null ? '-' : format(row.official),
     row.official === null ? '-' : `${(row.ours / row.official).toFixed(2)}x`,
-    verdict(row),
+    verdict(row, theirs),
     row.note ?? '',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] as string).length)));
@@ -102,9 +105,9 @@ export function printTable(title: string, rows: readonly BenchRow[]): void {
   for (const cells of body) console.log(line(cells));
 }
 
-function verdict(row: BenchRow): string {
+function verdict(row: BenchRow, theirs: string): string {
   if (row.official === null || row.ours === row.official) return '-';
-  return row.ours < row.official === (row.better === 'lower') ? 'ksmkit' : 'official';
+  return row.ours < row.official === (row.better === 'lower') ? 'ksmkit' : theirs;
 }
 
 function format(value: number): string {

@@ -4,12 +4,15 @@ import { run as client } from './client.js';
 import { type BenchRow, printTable } from './harness.js';
 import { run as keychain } from './keychain.js';
 import { run as notation } from './notation.js';
+import { run as redact } from './redact.js';
 import { run as request } from './request.js';
 import { run as vault } from './vault.js';
 
 interface Suite {
   readonly title: string;
   readonly run: () => Promise<readonly BenchRow[]>;
+  /** What the comparison column holds, when it is not the official SDK. */
+  readonly theirs?: string;
 }
 
 const suites: Suite[] = [
@@ -19,10 +22,15 @@ const suites: Suite[] = [
   { title: 'Worker bundle size (esbuild, minified)', run: bundleSize },
   { title: 'Local vault: get_secret of 100 records under 1, 8 and 32 official-SDK clients', run: vault },
   { title: 'Client vs official SDK against the local vault', run: client },
+  {
+    title: 'Secret masker throughput on build-log text, all forms on (@ksmkit/redact vs naive baselines)',
+    run: redact,
+    theirs: 'baseline',
+  },
 ];
 
 const only = process.argv.slice(2);
 for (const suite of suites) {
   if (only.length > 0 && !only.some((word) => suite.title.toLowerCase().includes(word.toLowerCase()))) continue;
-  printTable(suite.title, await suite.run());
+  printTable(suite.title, await suite.run(), suite.theirs);
 }

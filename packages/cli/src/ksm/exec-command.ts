@@ -1,10 +1,11 @@
 // `ksm exec -- CMD …`: runs CMD with keeper:// environment values replaced, masking them in its output.
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
+import { createRedactor, type SecretInput } from '@ksmkit/redact';
+import { createRedactTransform } from '@ksmkit/redact/node';
 import { UserError } from '@ksmkit/runner';
 import { defineCommand } from 'citty';
 import { EXIT } from '../shared/exit-codes.js';
-import { createMaskStream } from '../shared/mask-stream.js';
 import { clientFor, globalArgs } from './context.js';
 
 /**
@@ -23,7 +24,7 @@ export const execCommand = defineCommand({
     if (file === undefined)
       throw new UserError('Give the command after --, e.g. `ksm exec -- env`', { exitCode: EXIT.USAGE });
     const env: Record<string, string | undefined> = { ...process.env };
-    const secrets: string[] = [];
+    const secrets: SecretInput[] = [];
     const names = Object.keys(env).filter((name) => env[name]?.startsWith('keeper://'));
     if (names.length > 0) {
       const client = await clientFor(args);
@@ -31,12 +32,15 @@ export const execCommand = defineCommand({
         const values = await client.getNotationResults(env[name] as string);
         const value = values.join(',');
         env[name] = value;
-        secrets.push(value, ...values);
+        secrets.push({ name, value }, ...values.map((part) => ({ name, value: part })));
       }
     }
+    // Values too short or blank to mask are named on stderr (never shown), so the policy is never silent.
+    const redactor = createRedactor(secrets);
+    for (const warning of redactor.warnings) process.stderr.write(`ksm: warning: ${warning.message}\n`);
     const child = spawn(file, rest, { env, stdio: ['inherit', 'pipe', 'pipe'] });
-    child.stdout.pipe(createMaskStream(secrets)).pipe(process.stdout);
-    child.stderr.pipe(createMaskStream(secrets)).pipe(process.stderr);
+    child.stdout.pipe(createRedactTransform(redactor)).pipe(process.stdout);
+    child.stderr.pipe(createRedactTransform(redactor)).pipe(process.stderr);
     const code = await new Promise<number>((resolve, reject) => {
       child.on('error', (error: NodeJS.ErrnoException) =>
         reject(
