@@ -33,7 +33,7 @@ export async function runAction(io: ActionIo): Promise<number> {
         'Configuration string is empty. Looks like secret was not located in your environment. Did you forget include "environment" to the job?',
       );
     for (const form of new Set([config, ...secretForms(config)])) issueCommand(io.stdout, 'add-mask', form);
-    const secrets = parseActionSecrets(io.env['INPUT_SECRETS'] ?? '');
+    const secrets = parseActionSecrets(io.env.INPUT_SECRETS ?? '');
     const storage = createEnvStorage({ KSM_CONFIG: config }, { writes: 'memory' });
     const { client } = await createNodeClient({ storage });
     const resolved = await resolveApplication(client, { credentialsId: 'keeper-secret-config', secrets });
