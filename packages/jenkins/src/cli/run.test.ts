@@ -271,6 +271,20 @@ describe('ksm-step run', () => {
   });
 });
 
+describe('ksm-step snippet and usage', () => {
+  it('prints the three snippets; a run without a command is a usage error', async () => {
+    const snippet = await runStep(['snippet', '--credential', 'ci', '--secret', 'UID/field/login > env:LOGIN'], {
+      cwd: dir,
+    });
+    expect(snippet.code).toBe(0);
+    expect(snippet.stdout).toContain("credentialsId: 'ci'");
+    expect(snippet.stdout).toContain('UID/field/login > env:LOGIN');
+    const usage = await runStep(['run', '--spec', 'x.json'], { cwd: dir });
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('Give the command after --');
+  });
+});
+
 describe('ksm-step credentials and check', () => {
   it(
     'adds a credential from a one-time token (0600, token forgotten), validates, lists, checks and removes it',
