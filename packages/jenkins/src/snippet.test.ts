@@ -22,17 +22,17 @@ describe('ksm-step snippet', () => {
     expect(secrets[1]?.notation).toBe(`${UID}/custom_field/It's > here[1][number]`);
   });
 
-  it('prints a withKsm block that parses and validates to the same secrets', () => {
+  it('prints a withKsm block that parses and validates to the same secrets', async () => {
     const text = renderSnippets('PID-1', secrets);
     const groovy = text.slice(text.indexOf('withKsm('), text.indexOf('\n}\n') + 2);
-    const apps = validateSpec(parseSpecText(groovy).spec);
+    const apps = validateSpec((await parseSpecText(groovy)).spec);
     expect(apps[0]?.credentialsId).toBe('PID-1');
     expect(apps[0]?.secrets.map((s) => [s.destination, s.target, s.notation])).toEqual(
       secrets.map((s) => [s.destination, s.target, s.notation]),
     );
   });
 
-  it('prints a GitHub Actions step and a GitLab job whose spec validates', () => {
+  it('prints a GitHub Actions step and a GitLab job whose spec validates', async () => {
     const text = renderSnippets('PID-1', secrets);
     const github = parseYaml(text.slice(text.indexOf('- uses:'), text.indexOf('# GitLab'))) as {
       with: { secrets: string };
@@ -41,7 +41,7 @@ describe('ksm-step snippet', () => {
     const gitlab = parseYaml(text.slice(text.indexOf('build:'))) as { build: { script: string[] } };
     const heredoc = gitlab.build.script[0] ?? '';
     const spec = heredoc.slice(heredoc.indexOf('\n') + 1, heredoc.lastIndexOf('EOF'));
-    expect(validateSpec(parseSpecText(spec).spec)[0]?.secrets).toHaveLength(3);
+    expect(validateSpec((await parseSpecText(spec)).spec)[0]?.secrets).toHaveLength(3);
     expect(text).toContain('KSM_CONFIG_PID_1');
   });
 });

@@ -3,6 +3,7 @@ import { run as bundleSize } from './bundle-size.js';
 import { run as client } from './client.js';
 import { type BenchRow, printTable } from './harness.js';
 import { run as keychain } from './keychain.js';
+import { runKsmStep } from './ksm-step.js';
 import { run as notation } from './notation.js';
 import { run as redact } from './redact.js';
 import { run as request } from './request.js';
@@ -27,6 +28,7 @@ const suites: Suite[] = [
     run: redact,
     theirs: 'baseline',
   },
+  { title: 'CI step setup: ksm-step run -- true (wall time of a fresh process)', run: runKsmStep, theirs: 'baseline' },
 ];
 
 const only = process.argv.slice(2);

@@ -1,6 +1,5 @@
 // Reads a spec file as JSON, YAML or a Groovy map literal (copied from a Jenkinsfile), by its content.
 import { readFile } from 'node:fs/promises';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { StepError } from '../errors.js';
 import { parseGroovySpec } from './parse-groovy.js';
 import type { WithKsmSpec } from './types.js';
@@ -17,12 +16,12 @@ function detect(text: string): SpecSyntax {
 }
 
 /**
- * Parses spec text; errors carry the line and column (`ERR_SPEC_SYNTAX`).
+ * Parses spec text; errors carry the line and column (`ERR_SPEC_SYNTAX`). The YAML parser loads only for YAML.
  *
  * @example
- * parseSpecText('{"application": []}'); // { spec: { application: [] }, syntax: 'json' }
+ * await parseSpecText('{"application": []}'); // { spec: { application: [] }, syntax: 'json' }
  */
-export function parseSpecText(text: string): { spec: WithKsmSpec; syntax: SpecSyntax } {
+export async function parseSpecText(text: string): Promise<{ spec: WithKsmSpec; syntax: SpecSyntax }> {
   const syntax = detect(text);
   let value: unknown;
   if (syntax === 'groovy') value = parseGroovySpec(text);
@@ -33,6 +32,7 @@ export function parseSpecText(text: string): { spec: WithKsmSpec; syntax: SpecSy
       throw new StepError('ERR_SPEC_SYNTAX', `Spec is not valid JSON: ${(error as Error).message}`);
     }
   } else {
+    const { parse: parseYaml, YAMLParseError } = await import('yaml');
     try {
       value = parseYaml(text);
     } catch (error) {

@@ -64,16 +64,16 @@ describe('parseGroovySpec', () => {
 });
 
 describe('parseSpecText', () => {
-  it('detects JSON, YAML and Groovy', () => {
-    expect(parseSpecText(JSON.stringify(EXPECTED))).toEqual({ spec: EXPECTED, syntax: 'json' });
+  it('detects JSON, YAML and Groovy', async () => {
+    expect(await parseSpecText(JSON.stringify(EXPECTED))).toEqual({ spec: EXPECTED, syntax: 'json' });
     const yaml = `application:\n  - credentialsId: PID-1\n    secrets:\n      - { destination: env, envVar: MY_LOGIN, filePath: "", notation: "keeper://abc/field/login" }\n      - { destination: file, envVar: "", filePath: img.png, notation: "keeper://x/file/IMG 1.png" }\n`;
-    expect(parseSpecText(yaml)).toEqual({ spec: EXPECTED, syntax: 'yaml' });
-    expect(parseSpecText('// c\n[application: []]').syntax).toBe('groovy');
+    expect(await parseSpecText(yaml)).toEqual({ spec: EXPECTED, syntax: 'yaml' });
+    expect((await parseSpecText('// c\n[application: []]')).syntax).toBe('groovy');
   });
 
-  it('reports YAML and JSON syntax errors with a code', () => {
-    expect(() => parseSpecText('application: [\n  - x')).toThrow(/line \d+, column \d+/);
-    expect(() => parseSpecText('{"application": ')).toThrow(/not valid JSON/);
-    expect(() => parseSpecText('just text')).toThrow(/must be a map/);
+  it('reports YAML and JSON syntax errors with a code', async () => {
+    await expect(parseSpecText('application: [\n  - x')).rejects.toThrow(/line \d+, column \d+/);
+    await expect(parseSpecText('{"application": ')).rejects.toThrow(/not valid JSON/);
+    await expect(parseSpecText('just text')).rejects.toThrow(/must be a map/);
   });
 });
