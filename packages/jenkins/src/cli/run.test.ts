@@ -166,6 +166,25 @@ describe('ksm-step run', () => {
     expect((await readdir(ws)).sort()).toEqual(['spec.groovy']);
   });
 
+  it('lets a later application override an earlier one, by title or UID', slow, async () => {
+    const ws = await workspace();
+    const out = await mkdtemp(join(dir, 'out-'));
+    const secret = (notation: string) => ({ destination: 'env', envVar: 'X', notation });
+    const spec = {
+      application: [
+        { credentialsId: 'ci', secrets: [secret(`${sv.uids.login}/field/login`)] },
+        { credentialsId: 'ci', secrets: [secret('keeper://Web Login/field/password')] },
+      ],
+    };
+    await writeFile(join(ws, 'two.json'), JSON.stringify(spec));
+    const run = await runStep(['run', '--spec', 'two.json', '--', 'sh', '-c', `printf %s "$X" > ${out}/x.txt`], {
+      cwd: ws,
+      env: { KSM_CONFIG_CI: config },
+    });
+    expect(run.code).toBe(0);
+    expect(await readFile(join(out, 'x.txt'), 'utf8')).toBe(SEED_VALUES.password);
+  });
+
   it('masks the injected device config too', slow, async () => {
     const ws = await workspace();
     const run = await runStep(

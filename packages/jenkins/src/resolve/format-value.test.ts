@@ -17,7 +17,7 @@ describe('formatValue', () => {
     const binary = new Uint8Array([0xff, 0xfe, 0, 1]);
     expect(formatValue(binary, 'raw')).toMatchObject({ bytes: binary, masks: [] });
     const pem = new TextEncoder().encode('-----BEGIN-----\nabc\n');
-    expect(formatValue(pem, 'raw').masks).toContain('-----BEGIN-----\nabc\n');
+    expect(formatValue(pem, 'raw').masks).toContain('-----BEGIN-----\nabc');
   });
 
   it('json and base64', () => {

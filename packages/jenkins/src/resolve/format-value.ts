@@ -29,7 +29,7 @@ function base64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** The text of a file's content when it is valid UTF-8 and small enough to mask. */
+/** The text of a file's content when it is valid UTF-8 and small enough to mask (its final newline is not masked). */
 function fileText(bytes: Uint8Array): string | undefined {
   if (bytes.length > MAX_MASKED_FILE) return undefined;
   try {
@@ -52,7 +52,9 @@ export function formatValue(value: unknown, format: ValueFormat): FormattedValue
   const raw: Uint8Array = isFile
     ? value
     : encoder.encode(typeof value === 'string' ? value : format === 'raw' ? rawText(value) : JSON.stringify(value));
-  const masks = isFile ? [fileText(value)].filter((text): text is string => text !== undefined) : leaves(value, []);
+  const masks = isFile
+    ? [fileText(value)?.replace(/\r?\n$/, '')].filter((text): text is string => text !== undefined && text !== '')
+    : leaves(value, []);
   if (format === 'base64') {
     const text = base64(raw);
     return { text, bytes: encoder.encode(text), masks: [text, ...masks] };
@@ -62,7 +64,7 @@ export function formatValue(value: unknown, format: ValueFormat): FormattedValue
     return { text, bytes: encoder.encode(text), masks: [text, ...masks] };
   }
   const text = isFile ? (fileText(raw) ?? '') : new TextDecoder().decode(raw);
-  return { text, bytes: raw, masks: text === '' ? masks : [text, ...masks] };
+  return { text, bytes: raw, masks: isFile || text === '' ? masks : [text, ...masks] };
 }
 
 function rawText(value: unknown): string {
