@@ -9,15 +9,10 @@ import {
   replaceCredential,
   validateCredential,
 } from '../credentials/index.js';
+import { readStdin } from '../read-stdin.js';
 import { contextFor, credentialArgs } from './shared-args.js';
 
 const idArg = { id: { type: 'positional', required: true, description: 'Credential id (the credentialsId)' } } as const;
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 const add = defineCommand({
   meta: {

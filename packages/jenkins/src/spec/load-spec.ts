@@ -1,6 +1,7 @@
 // Reads a spec file as JSON, YAML or a Groovy map literal (copied from a Jenkinsfile), by its content.
 import { readFile } from 'node:fs/promises';
 import { StepError } from '../errors.js';
+import { readStdin } from '../read-stdin.js';
 import { parseGroovySpec } from './parse-groovy.js';
 import type { WithKsmSpec } from './types.js';
 
@@ -69,10 +70,4 @@ export async function loadSpec(path: string): Promise<{ spec: WithKsmSpec; synta
     throw new StepError('ERR_SPEC_READ', `Cannot read the spec file ${path}: ${(error as NodeJS.ErrnoException).code}`);
   }
   return parseSpecText(text);
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }
