@@ -1,5 +1,7 @@
 // End to end: the built ksm-step against a real vault — the plugin's Jenkinsfile example, cleanup, signals, exit codes.
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { slow } from '@ksmkit/vitest-config';
@@ -183,6 +185,76 @@ describe('ksm-step run', () => {
     });
     expect(run.code).toBe(0);
     expect(await readFile(join(out, 'x.txt'), 'utf8')).toBe(SEED_VALUES.password);
+  });
+
+  it(
+    'names a value too short to mask (by its destination, never the value) before the command runs',
+    slow,
+    async () => {
+      const ws = await workspace();
+      await writeFile(
+        join(ws, 'short.yaml'),
+        'application:\n  - credentialsId: ci\n    secrets:\n      - { destination: env, envVar: SHORT_PIN, notation: "Short/field/password" }\n',
+      );
+      const run = await runStep(['run', '--spec', 'short.yaml', '--', 'true'], {
+        cwd: ws,
+        env: { KSM_CONFIG_CI: config },
+      });
+      expect(run.code).toBe(0);
+      expect(run.stderr).toMatch(/ksm-step: warning: .*SHORT_PIN/);
+      expect(run.stderr).not.toContain('ab1');
+    },
+  );
+
+  it('keeps a block open across commands (open, exec, close) and forwards SIGTERM inside it', slow, async () => {
+    const ws = await workspace();
+    const env = { [ENV_NAME]: config };
+    expect((await runStep(['open', '--spec', 'spec.groovy', '--session', '.block'], { cwd: ws, env })).code).toBe(0);
+    expect((await stat(join(ws, '.block'))).mode & 0o777).toBe(0o700);
+    const first = await runStep(
+      ['exec', '--session', '.block', '--', 'sh', '-c', 'echo "$MY_LOGIN"; test -f img.png'],
+      { cwd: ws },
+    );
+    expect(first).toMatchObject({ code: 0, stdout: '****\n' });
+    let pid = 0;
+    const running = runStep(['exec', '--session', '.block', '--', 'sh', '-c', 'touch started; exec sleep 30'], {
+      cwd: ws,
+      onStart: (p) => {
+        pid = p;
+      },
+    });
+    while (!(await readdir(ws)).includes('started')) await new Promise((resolve) => setTimeout(resolve, 50));
+    process.kill(pid, 'SIGTERM');
+    expect((await running).code).toBe(143);
+    expect((await runStep(['close', '--session', '.block'], { cwd: ws })).code).toBe(0);
+    expect((await readdir(ws)).sort()).toEqual(['spec.groovy', 'started']);
+  });
+
+  it('stops on SIGTERM during setup (server not answering): exit 143, nothing written', slow, async () => {
+    const ws = await workspace();
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    const stuck = JSON.parse(Buffer.from(config, 'base64').toString('utf8')) as Record<string, string>;
+    stuck.hostname = `127.0.0.1:${port}`;
+    let pid = 0;
+    let connected = false;
+    silent.on('connection', () => {
+      connected = true;
+    });
+    const running = runStep(['run', '--spec', 'spec.groovy', '--', 'touch', 'ran'], {
+      cwd: ws,
+      env: { [ENV_NAME]: Buffer.from(JSON.stringify(stuck)).toString('base64') },
+      onStart: (p) => {
+        pid = p;
+      },
+    });
+    while (!connected) await new Promise((resolve) => setTimeout(resolve, 50));
+    process.kill(pid, 'SIGTERM');
+    const run = await running;
+    silent.close();
+    expect(run.code).toBe(143);
+    expect((await readdir(ws)).sort()).toEqual(['spec.groovy']);
   });
 
   it('masks the injected device config too', slow, async () => {

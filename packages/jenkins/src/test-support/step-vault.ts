@@ -26,6 +26,7 @@ export const SEED = {
       name: 'CI',
       records: [
         { type: 'login', title: 'Web Login', fields: { login: SEED_VALUES.login, password: SEED_VALUES.password } },
+        { type: 'login', title: 'Short', fields: { password: 'ab1' } },
         {
           type: 'login',
           title: 'Contact',
