@@ -133,6 +133,7 @@ describe('vars/withKsm.groovy', () => {
     expect(run.stdout).toContain('MY_LOGIN = ****');
     expect(run.stdout).not.toContain(SEED_VALUES.login);
     expect((await readdir(ws)).sort()).toEqual(['Jenkinsfile', 'my']);
+    expect(await readdir(`${ws}@tmp`)).toEqual([]);
   });
 
   it('fails with the plugin message when the spec is wrong, before any secret is fetched', slow, async () => {

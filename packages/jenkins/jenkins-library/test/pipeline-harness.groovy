@@ -14,14 +14,16 @@ def fail = { String message -> throw new RuntimeException(message) }
 binding.setVariable('echo', { String message -> console(message) })
 binding.setVariable('error', { String message -> fail(message) })
 binding.setVariable('pwd', { -> workspace })
+// Like Jenkins' FilePath.child: relative paths resolve against the workspace, absolute ones are used as they are.
+def child = { String path -> new File(path).isAbsolute() ? new File(path) : new File(workspace, path) }
 binding.setVariable('writeFile', { Map a ->
-    File file = new File(workspace, a.file.toString())
+    File file = child(a.file.toString())
     file.parentFile.mkdirs()
     file.text = a.text.toString()
 })
 binding.setVariable('readFile', { Object a ->
     String path = a instanceof Map ? a.file : a.toString()
-    new File(workspace, path).text
+    child(path).text
 })
 binding.setVariable('sh', { Object arg ->
     Map a = arg instanceof Map ? arg : [script: arg.toString()]

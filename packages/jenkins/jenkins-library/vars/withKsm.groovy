@@ -1,5 +1,5 @@
 // withKsm(application: [...]) { … }: Keeper Secrets Manager secrets for one block, implemented on ksm-step.
-// No secret value ever passes through Groovy: the spec (notations only) goes to ksm-step in a file, ksm-step
+// No secret value ever passes through Groovy: the spec (notations only) goes to ksm-step on stdin, ksm-step
 // resolves and injects the values, and every `sh` of the body runs inside the block with its output masked.
 import groovy.json.JsonOutput
 
@@ -9,12 +9,14 @@ def call(Map args = [:], Closure body) {
     }
     String ksmStep = env.KSM_STEP ?: 'ksm-step'
     String id = "${System.currentTimeMillis()}-${Math.abs(new Random().nextInt())}"
-    String session = ".ksm-step/${id}"
-    String specFile = ".ksm-step/${id}.spec.json"
-    writeFile(file: specFile, text: JsonOutput.toJson([application: args.application]))
+    // The block's state lives in Jenkins' per-workspace temp dir, never in the workspace (no archiving it by accident).
+    String tmp = env.WORKSPACE_TMP ?: "${pwd()}@tmp"
+    String session = "${tmp}/ksm-step-${id}"
+    String delimiter = "KSM_STEP_SPEC_${id.replace('-', '_')}"
+    String spec = JsonOutput.toJson([application: args.application])
     boolean opened = false
     try {
-        sh("${q(ksmStep)} open --spec ${q(specFile)} --session ${q(session)}")
+        sh("mkdir -p ${q(tmp)}\n${q(ksmStep)} open --spec - --session ${q(session)} <<'${delimiter}'\n${spec}\n${delimiter}")
         opened = true
         int count = 0
         def block = new Expando()
@@ -23,8 +25,9 @@ def call(Map args = [:], Closure body) {
         body.delegate = block
         return body()
     } finally {
-        String close = opened ? "${q(ksmStep)} close --session ${q(session)}; " : ''
-        sh("${close}rm -f ${q(specFile)}; rmdir .ksm-step 2>/dev/null || true")
+        if (opened) {
+            sh("${q(ksmStep)} close --session ${q(session)}")
+        }
     }
 }
 
