@@ -124,12 +124,19 @@ describe('vars/withKsm.groovy', () => {
     const out = await mkdtemp(join(dir, 'out-'));
     const text = jenkinsfile(
       (block) =>
-        `withCredentials([string(credentialsId: 'ksm-config', variable: '${ENV_NAME}')]) {\n${block.replace('ls -l img.png', 'ls -l img.png; exit 3')}\n}`,
+        `withCredentials([string(credentialsId: 'ksm-config', variable: '${ENV_NAME}')]) {\n${block
+          .replace('ls -l img.png', 'ls -l img.png; exit 3')
+          .replace(
+            "sh'''",
+            `echo 'plain step'\n withEnv(['EXTRA=1']) { sh 'echo "nested $MY_LOGIN $EXTRA"' }\n sh'''`,
+          )}\n}`,
     );
     const ws = await workspace(text, out);
     const run = await groovy(ws, { HARNESS_CREDENTIAL_KSM_CONFIG: config });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('ERROR: script returned exit code 3');
+    expect(run.stdout).toContain('plain step');
+    expect(run.stdout).toContain('nested **** 1');
     expect(run.stdout).toContain('MY_LOGIN = ****');
     expect(run.stdout).not.toContain(SEED_VALUES.login);
     expect((await readdir(ws)).sort()).toEqual(['Jenkinsfile', 'my']);

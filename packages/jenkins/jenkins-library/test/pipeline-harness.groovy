@@ -72,6 +72,7 @@ binding.setVariable('stage', { String name, Closure c -> console("[Pipeline] sta
 
 // Load every vars/*.groovy as a global step, as @Library does.
 def shell = new GroovyShell(this.class.classLoader, binding)
+shell.classLoader.addClasspath(new File(libraryDir, 'src').path)
 new File(libraryDir, 'vars').eachFileMatch(~/.*\.groovy/) { File file ->
     Script step = shell.parse(file)
     step.binding = binding

@@ -2,6 +2,7 @@
 // No secret value ever passes through Groovy: the spec (notations only) goes to ksm-step on stdin, ksm-step
 // resolves and injects the values, and every `sh` of the body runs inside the block with its output masked.
 import groovy.json.JsonOutput
+import io.ksmkit.KsmBlockSteps
 
 def call(Map args = [:], Closure body) {
     if (!(args.application instanceof List) || args.application.isEmpty()) {
@@ -18,11 +19,8 @@ def call(Map args = [:], Closure body) {
     try {
         sh("mkdir -p ${q(tmp)}\n${q(ksmStep)} open --spec - --session ${q(session)} <<'${delimiter}'\n${spec}\n${delimiter}")
         opened = true
-        int count = 0
-        def block = new Expando()
-        block.sh = { Object arg -> ksmSh(ksmStep, session, arg, ++count) }
         body.resolveStrategy = Closure.DELEGATE_FIRST
-        body.delegate = block
+        body.delegate = new KsmBlockSteps(this, ksmStep, session)
         return body()
     } finally {
         if (opened) {
