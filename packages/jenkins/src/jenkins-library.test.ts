@@ -128,7 +128,7 @@ describe('vars/withKsm.groovy', () => {
           .replace('ls -l img.png', 'ls -l img.png; exit 3')
           .replace(
             "sh'''",
-            `echo 'plain step'\n withEnv(['EXTRA=1']) { sh 'echo "nested $MY_LOGIN $EXTRA"' }\n sh'''`,
+            `echo 'plain step'\n withEnv(['EXTRA=1']) { sh 'echo "nested $MY_LOGIN $EXTRA"' }\n echo('got ' + sh(script: 'echo "$MY_LOGIN"', returnStdout: true).trim())\n sh'''`,
           )}\n}`,
     );
     const ws = await workspace(text, out);
@@ -137,6 +137,7 @@ describe('vars/withKsm.groovy', () => {
     expect(run.stdout).toContain('ERROR: script returned exit code 3');
     expect(run.stdout).toContain('plain step');
     expect(run.stdout).toContain('nested **** 1');
+    expect(run.stdout).toContain('got ****');
     expect(run.stdout).toContain('MY_LOGIN = ****');
     expect(run.stdout).not.toContain(SEED_VALUES.login);
     expect((await readdir(ws)).sort()).toEqual(['Jenkinsfile', 'my']);
