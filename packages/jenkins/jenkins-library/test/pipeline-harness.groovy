@@ -33,12 +33,14 @@ binding.setVariable('sh', { Object arg ->
     pb.directory(new File(workspace))
     pb.environment().clear()
     pb.environment().putAll(envVars)
-    pb.redirectErrorStream(true)
     Process process = pb.start()
+    // Like Jenkins: stderr always goes to the console; stdout too, unless returnStdout captures it.
+    Thread errors = Thread.start { process.errorStream.eachLine('UTF-8') { line -> synchronized (console) { console(line) } } }
     StringBuilder captured = new StringBuilder()
     process.inputStream.eachLine('UTF-8') { line ->
-        if (a.returnStdout) captured.append(line).append('\n') else console(line)
+        if (a.returnStdout) captured.append(line).append('\n') else synchronized (console) { console(line) }
     }
+    errors.join()
     int code = process.waitFor()
     script.delete()
     if (a.returnStatus) return code
