@@ -4,7 +4,7 @@ import type { Writable } from 'node:stream';
 import { createRedactor } from '@ksmkit/redact';
 import type { PreparedBlock } from './prepare.js';
 import { runChild } from './run-child.js';
-import { type SignalTrap, signalExitCode, trapSignals } from './signals.js';
+import { type SignalTrap, trapSignals } from './signals.js';
 
 /** Where a block's output and messages go, and the process it runs in. */
 export interface BlockIo {
@@ -65,5 +65,3 @@ export async function execPrepared(block: PreparedBlock, command: readonly strin
     trap.dispose();
   }
 }
-
-export { signalExitCode };

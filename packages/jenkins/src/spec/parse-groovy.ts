@@ -1,20 +1,9 @@
 // Parses the Groovy map literal a `withKsm(...)` call uses: maps, lists, strings, numbers, booleans, comments.
 import { StepError } from '../errors.js';
+import { readGroovyString } from './groovy-string.js';
 
 const IDENT = /[A-Za-z_$][A-Za-z0-9_$]*/y;
 const NUMBER = /-?\d+(\.\d+)?/y;
-const ESCAPES: Readonly<Record<string, string>> = {
-  n: '\n',
-  t: '\t',
-  r: '\r',
-  b: '\b',
-  f: '\f',
-  '\\': '\\',
-  "'": "'",
-  '"': '"',
-  $: '$',
-  '/': '/',
-};
 
 /** A recursive-descent reader over the text with line/column error reporting. */
 class Reader {
@@ -75,43 +64,9 @@ class Reader {
   }
 
   string(): string {
-    const start = this.pos;
-    const triple = this.text.startsWith("'''", this.pos) || this.text.startsWith('"""', this.pos);
-    const quote = triple ? this.text.slice(this.pos, this.pos + 3) : (this.text[this.pos] as string);
-    this.pos += quote.length;
-    let out = '';
-    for (;;) {
-      if (this.pos >= this.text.length) this.fail('unterminated string', start);
-      if (this.text.startsWith(quote, this.pos)) {
-        this.pos += quote.length;
-        return out;
-      }
-      const char = this.text[this.pos] as string;
-      if (char === '\n' && !triple) this.fail('line break inside a quoted string (use triple quotes)', this.pos);
-      if (char === '$' && quote.startsWith('"') && this.text[this.pos + 1] === '{')
-        this.fail('a $' + '{…} expression cannot be evaluated here; write the value literally', this.pos);
-      if (char === '\\') {
-        const next = this.text[this.pos + 1] ?? '';
-        if (next === 'u') {
-          const hex = this.text.slice(this.pos + 2, this.pos + 6);
-          if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail('bad \\u escape', this.pos);
-          out += String.fromCharCode(Number.parseInt(hex, 16));
-          this.pos += 6;
-          continue;
-        }
-        if (next === '\n') {
-          this.pos += 2;
-          continue;
-        }
-        const escaped = ESCAPES[next];
-        if (escaped === undefined) this.fail(`unknown escape \\${next}`, this.pos);
-        out += escaped;
-        this.pos += 2;
-        continue;
-      }
-      out += char;
-      this.pos += 1;
-    }
+    const { value, end } = readGroovyString(this.text, this.pos, (message, at) => this.fail(message, at));
+    this.pos = end;
+    return value;
   }
 
   key(): string {
