@@ -1,7 +1,8 @@
 // `ksm-step check`: resolves a whole spec and describes each secret (kind, length class), never a value.
 import { findCredential } from './credentials/index.js';
 import type { CredentialContext } from './credentials/locations.js';
-import { resolveApplication } from './resolve/resolve-application.js';
+import { StepError } from './errors.js';
+import { resolveApplicationParts } from './resolve/resolve-application.js';
 import type { WithKsmSpec } from './spec/types.js';
 import { validateSpec } from './spec/validate.js';
 
@@ -30,21 +31,36 @@ export function lengthClass(bytes: number): string {
   return '1024+';
 }
 
+/** What `checkSpec` found: the secrets that resolve and one message per secret (or application) that does not. */
+export interface CheckReport {
+  readonly ok: CheckedSecret[];
+  readonly problems: string[];
+}
+
 /**
- * Validates and resolves `spec` without writing anything; throws the same errors `run` would.
+ * Validates and resolves `spec` without writing anything. Spec and credential errors throw as in `run`; secrets
+ * that do not resolve are listed in `problems` next to those that do.
  *
  * @example
- * for (const s of await checkSpec(spec, context)) console.log(s.target, s.kind, s.length);
+ * const { ok, problems } = await checkSpec(spec, context);
  */
-export async function checkSpec(spec: WithKsmSpec, context: CredentialContext): Promise<CheckedSecret[]> {
+export async function checkSpec(spec: WithKsmSpec, context: CredentialContext): Promise<CheckReport> {
   const apps = validateSpec(spec);
-  const out: CheckedSecret[] = [];
-  for (const app of apps) {
+  const ok: CheckedSecret[] = [];
+  const problems: string[] = [];
+  for (const [i, app] of apps.entries()) {
     const { client } = await findCredential(app.credentialsId, context);
-    for (const item of await resolveApplication(client, app)) {
-      const { where, destination, target } = item.secret;
-      out.push({ where, destination, target, kind: item.kind, length: lengthClass(item.bytes.length) });
+    try {
+      const parts = await resolveApplicationParts(client, app);
+      problems.push(...parts.problems);
+      for (const item of parts.resolved) {
+        const { where, destination, target } = item.secret;
+        ok.push({ where, destination, target, kind: item.kind, length: lengthClass(item.bytes.length) });
+      }
+    } catch (error) {
+      if (!(error instanceof StepError) || error.code !== 'ERR_RECORD_COUNT') throw error;
+      problems.push(`application[${i}]: ${error.message}`);
     }
   }
-  return out;
+  return { ok, problems };
 }

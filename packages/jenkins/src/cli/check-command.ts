@@ -2,6 +2,7 @@
 import { defineCommand } from 'citty';
 import { checkSpec } from '../check.js';
 import { loadSpec } from '../spec/load-spec.js';
+import { STEP_EXIT } from './exit-codes.js';
 import { contextFor, credentialArgs } from './shared-args.js';
 
 /** `ksm-step check`. */
@@ -14,13 +15,15 @@ export const checkCommand = defineCommand({
   },
   async run({ args }) {
     const { spec } = await loadSpec(args.spec);
-    const checked = await checkSpec(spec, contextFor(args['credentials-dir']));
+    const { ok, problems } = await checkSpec(spec, contextFor(args['credentials-dir']));
     if (args.json) {
-      process.stdout.write(`${JSON.stringify({ ok: true, secrets: checked }, null, 2)}\n`);
-      return;
+      process.stdout.write(`${JSON.stringify({ ok: problems.length === 0, secrets: ok, problems }, null, 2)}\n`);
+    } else {
+      for (const s of ok)
+        process.stdout.write(`ok    ${s.where}  ${s.destination}:${s.target}  ${s.kind}  ${s.length}\n`);
+      for (const problem of problems) process.stdout.write(`FAIL  ${problem}\n`);
+      process.stdout.write(`${ok.length} secret(s) resolve, ${problems.length} problem(s)\n`);
     }
-    for (const s of checked)
-      process.stdout.write(`ok  ${s.where}  ${s.destination}:${s.target}  ${s.kind}  ${s.length}\n`);
-    process.stdout.write(`${checked.length} secret(s) resolve\n`);
+    if (problems.length > 0) process.exitCode = STEP_EXIT.ERR_RESOLVE ?? 5;
   },
 });

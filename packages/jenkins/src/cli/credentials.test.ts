@@ -78,6 +78,12 @@ describe('ksm-step credentials and check', () => {
         ['img.png', 'file', '4-15'],
       ]);
       expect(check.stdout).not.toContain(SEED_VALUES.login);
+      await writeFile(join(home, 'half.groovy'), jenkinsfileSpec().replace('phone[1][number]', 'phone[7][number]'));
+      const half = await runStep(['check', '--spec', 'half.groovy'], { cwd: home });
+      expect(half.code).toBe(5);
+      expect(half.stdout).toMatch(/^ok {4}application\[0\]\.secrets\[0\] {2}env:MY_LOGIN {2}string {2}16-63$/m);
+      expect(half.stdout).toMatch(/^FAIL {2}application\[0\]\.secrets\[1\] \(MY_SEC_PHONE_NUM\): /m);
+      expect(half.stdout).toContain('2 secret(s) resolve, 1 problem(s)');
 
       const again = await runStep(['credentials', 'add', 'PID-1', ...args], {
         cwd: home,

@@ -37,14 +37,23 @@ function kindOf(value: unknown): string {
   return typeof value;
 }
 
+/** Every secret of an application that resolved, and a message per secret that did not. */
+export interface ApplicationResolution {
+  readonly resolved: ResolvedSecret[];
+  readonly problems: string[];
+}
+
 /**
- * Fetches and evaluates every secret of `app` with core's `getValue` (the official JS SDK's semantics), downloads
- * file attachments, and formats each value. All failures are reported together (`ERR_RESOLVE`, `details.problems`).
+ * Like `resolveApplication`, but returns the secrets that failed as `problems` instead of throwing for them
+ * (a failed fetch, such as the count check, still throws). For `ksm-step check`.
  *
  * @example
- * const resolved = await resolveApplication(client, app);
+ * const { resolved, problems } = await resolveApplicationParts(client, app);
  */
-export async function resolveApplication(client: KsmClient, app: ValidApplication): Promise<ResolvedSecret[]> {
+export async function resolveApplicationParts(
+  client: KsmClient,
+  app: ValidApplication,
+): Promise<ApplicationResolution> {
   const records = await fetchRecords(client, app);
   const problems: string[] = [];
   const resolved: ResolvedSecret[] = [];
@@ -58,6 +67,18 @@ export async function resolveApplication(client: KsmClient, app: ValidApplicatio
       problems.push(`${secret.where} (${secret.target}): ${(error as Error).message}`);
     }
   }
+  return { resolved, problems };
+}
+
+/**
+ * Fetches and evaluates every secret of `app` with core's `getValue` (the official JS SDK's semantics), downloads
+ * file attachments, and formats each value. All failures are reported together (`ERR_RESOLVE`, `details.problems`).
+ *
+ * @example
+ * const resolved = await resolveApplication(client, app);
+ */
+export async function resolveApplication(client: KsmClient, app: ValidApplication): Promise<ResolvedSecret[]> {
+  const { resolved, problems } = await resolveApplicationParts(client, app);
   if (problems.length > 0) {
     const list = problems.map((problem) => `  - ${problem}`).join('\n');
     throw new StepError('ERR_RESOLVE', `Could not get ${problems.length} secret value(s):\n${list}`, { problems });
