@@ -2,7 +2,7 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { startTestVault } from '@ksmkit/test-support';
 import { type BenchRow, timePair } from './harness.js';
@@ -68,6 +68,7 @@ export async function runKsmStep(): Promise<BenchRow[]> {
     const bare = () => run('true', [], base, dir);
     const [stepVsBare, bareTiming] = await timePair(step, bare, { budgetMs: 6_000 });
     const [stepVsExec, execTiming] = await timePair(step, exec, { budgetMs: 6_000 });
+    const load = `load ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores`;
     return [
       {
         benchmark: 'ksm-step run -- true vs true alone',
@@ -75,7 +76,7 @@ export async function runKsmStep(): Promise<BenchRow[]> {
         ours: stepVsBare.median,
         official: bareTiming.median,
         better: 'lower',
-        note: `1 env secret, 1 get_secret; p95 ${stepVsBare.p95.toFixed(0)} vs ${bareTiming.p95.toFixed(1)} ms; ${stepVsBare.runs} runs`,
+        note: `1 env secret, 1 get_secret; p95 ${stepVsBare.p95.toFixed(0)} vs ${bareTiming.p95.toFixed(1)} ms; ${stepVsBare.runs} runs; ${load}`,
       },
       {
         benchmark: 'ksm-step run -- true vs ksm exec -- true',
@@ -83,7 +84,7 @@ export async function runKsmStep(): Promise<BenchRow[]> {
         ours: stepVsExec.median,
         official: execTiming.median,
         better: 'lower',
-        note: `same secret; p95 ${stepVsExec.p95.toFixed(0)} vs ${execTiming.p95.toFixed(0)} ms; ${stepVsExec.runs} runs`,
+        note: `same secret; p95 ${stepVsExec.p95.toFixed(0)} vs ${execTiming.p95.toFixed(0)} ms; ${stepVsExec.runs} runs; ${load}`,
       },
     ];
   } finally {
