@@ -33,7 +33,8 @@ export function resolveOptions(options: RedactorOptions = {}): ResolvedOptions {
 }
 
 /**
- * Splits secrets into those to mask and warnings for the rest (blank, or shorter than `minLength` code points).
+ * Splits secrets into those to mask and warnings for the rest (blank, or shorter than `minLength` code points);
+ * a repeated name and value pair counts once.
  * With `onUnmaskable: 'error'` any warning throws one `RedactError` naming every such secret.
  *
  * @example
@@ -45,7 +46,11 @@ export function classify(
 ): { maskable: SecretInput[]; warnings: RedactWarning[] } {
   const maskable: SecretInput[] = [];
   const warnings: RedactWarning[] = [];
+  const seen = new Set<string>();
   for (const secret of secrets) {
+    const key = JSON.stringify([secret.name, secret.value]);
+    if (seen.has(key)) continue;
+    seen.add(key);
     if (secret.value.trim() === '') {
       warnings.push({
         code: 'ERR_SECRET_BLANK',

@@ -35,7 +35,11 @@ function formsOf(secret: string): string[] {
         .map((line) => line.trim())
         .filter((line) => line.length >= MIN);
   const base64 = [0, 1, 2].map((shift) => stableBase64(secret, shift)).filter((s) => s.length >= MIN);
-  const percent = [encodeURIComponent(secret), new URLSearchParams({ v: secret }).toString().slice(2)];
+  const percent = [
+    encodeURIComponent(secret),
+    encodeURI(secret),
+    new URLSearchParams({ v: secret }).toString().slice(2),
+  ];
   return [
     secret,
     ...lines,

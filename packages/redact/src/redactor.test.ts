@@ -58,6 +58,7 @@ describe('createRedactor', () => {
     const forms = [
       encodeURIComponent(secret),
       encodeURIComponent(secret).toLowerCase(),
+      encodeURI(secret),
       new URLSearchParams({ v: secret }).toString().slice(2),
       JSON.stringify(secret).slice(1, -1),
       `'${secret.replaceAll("'", `'\\''`)}'`,
@@ -79,6 +80,12 @@ describe('createRedactor', () => {
       ['ERR_SECRET_BLANK', 'EMPTY'],
     ]);
     expect(r.warnings.map((w) => w.message).join()).not.toContain('12');
+    expect(
+      createRedactor([
+        { name: 'PIN', value: '12' },
+        { name: 'PIN', value: '12' },
+      ]).warnings,
+    ).toHaveLength(1);
     expect(r.redact('pin 12, long enough')).toBe('pin 12, ****');
     expect(r.size).toBe(1);
   });
@@ -99,6 +106,13 @@ describe('createRedactor', () => {
       expect((error as RedactError).code).toBe('ERR_SECRET_TOO_SHORT');
       expect((error as RedactError).warnings.map((w) => w.name)).toEqual(['PIN', 'B']);
     }
+  });
+
+  it('throws ERR_SECRET_BLANK when only blank values are unmaskable', () => {
+    expect(() => createRedactor([{ name: 'EMPTY', value: ' \n' }], { onUnmaskable: 'error' })).toThrow(
+      expect.objectContaining({ name: 'RedactError', code: 'ERR_SECRET_BLANK' }),
+    );
+    expect(createRedactor([{ name: 'OK', value: 'long enough' }], { onUnmaskable: 'error' }).size).toBe(1);
   });
 
   it('rejects bad options with ERR_INVALID_OPTIONS', () => {

@@ -45,4 +45,13 @@ describe('RedactStream', () => {
   it('keeps a region whole while a later overlapping match may extend it', () => {
     expect(run(['abcdef', 'defghi'], ['xxabcde', 'fghixx'])).toBe('xx****xx');
   });
+
+  it('emits an endless run of back-to-back secrets in masked parts instead of holding it all', () => {
+    const session = createRedactor([{ name: 'S', value: 'abab' }]).stream();
+    let early = '';
+    for (let i = 0; i < 100; i++) early += session.write('ab'.repeat(1000));
+    const out = early + session.write('ab!') + session.flush();
+    expect(early.length).toBeGreaterThan(0);
+    expect(out).toMatch(/^(\*\*\*\*)+!$/);
+  });
 });

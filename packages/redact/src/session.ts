@@ -11,6 +11,9 @@ export interface SessionContext {
   readonly count: (label: number) => void;
 }
 
+/** Code units a masked region may grow to while held back; longer ones are emitted (masked) in parts. */
+const MAX_REGION = 1 << 16;
+
 const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
 
 /**
@@ -35,7 +38,8 @@ export function createSession({ automaton, mask, count }: SessionContext): Redac
     // A restart may meet a match again; a match ending no later than the last one is contained in what was kept.
     if (end <= lastEnd) return;
     lastEnd = end;
-    const start = end - length;
+    // After a forced emission (see MAX_REGION) a match may begin in text already shown masked: keep its rest.
+    const start = Math.max(0, end - length);
     while (starts.length > 0 && starts[starts.length - 1]! >= start) {
       starts.pop();
       ends.pop();
@@ -56,7 +60,7 @@ export function createSession({ automaton, mask, count }: SessionContext): Redac
         : to <= h
           ? held.slice(from, to)
           : held.slice(from) + body.slice(0, to - h);
-    let boundary = final ? n : n - automaton.depth[at.state]!;
+    let boundary = final ? n : Math.max(0, n - automaton.depth[at.state]!);
     // A region (overlapping matches) that reaches past the boundary is held back whole.
     let regionStart = -1;
     let regionEnd = -1;
@@ -68,7 +72,10 @@ export function createSession({ automaton, mask, count }: SessionContext): Redac
         regionEnd = ends[m]!;
       }
     }
-    if (regionEnd > boundary) boundary = Math.min(boundary, regionStart);
+    if (regionEnd > boundary) {
+      // A region that keeps growing (a secret repeated back to back) is emitted masked once it is too long to hold.
+      boundary = regionEnd - regionStart > MAX_REGION ? regionEnd : Math.min(boundary, regionStart);
+    }
     if (!final && boundary > 0 && isHighSurrogate(slice(boundary - 1, boundary).charCodeAt(0))) {
       const masked = starts.length > 0 && ends.some((end, m) => starts[m]! < boundary && end >= boundary);
       if (!masked) boundary--;

@@ -211,6 +211,24 @@ describe('ksm exec and interpolate', () => {
     expect(exitCode.code).toBe(7);
   });
 
+  it('exec masks encoded forms and names values too short to mask', { timeout: 60_000 }, async () => {
+    const script = [
+      'const pw = process.env.DB_PASS;',
+      'console.log(Buffer.from("user:" + pw).toString("base64"));',
+      'console.log(encodeURIComponent(pw + "/"), JSON.stringify({ pw }), process.env.DB_USER);',
+    ].join(' ');
+    const run = await ksm(['exec', '--', process.execPath, '-e', script], {
+      DB_PASS: `keeper://${recordUid}/field/password`,
+      DB_USER: `keeper://${recordUid}/field/login`,
+    });
+    expect(run.code).toBe(0);
+    // 'user:' is 5 bytes, so the password sits at alignment 2: the 7 characters before it and the last partial
+    // character (with its padding) depend on other bits and stay; everything in between is masked.
+    const encoded = Buffer.from(`user:${PASSWORD}`).toString('base64');
+    expect(run.stdout).toBe(`${encoded.slice(0, 7)}****${encoded.slice(-3)}\n****%2F {"pw":"****"} app\n`);
+    expect(run.stderr).toBe('ksm: warning: DB_USER: the value is shorter than 4 characters and is not masked\n');
+  });
+
   it('interpolate renders notations into a 0600 file', { timeout: 60_000 }, async () => {
     const template = join(dir, 'app.env.tmpl');
     const out = join(dir, 'app.env');

@@ -17,13 +17,16 @@ const isAlnum = (c: number): boolean =>
   (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 /** encodeURIComponent keeps A–Z a–z 0–9 - _ . ! ~ * ' ( ). */
 const uriComponent = (c: number): boolean => isAlnum(c) || "-_.!~*'()".includes(String.fromCharCode(c));
+/** encodeURI (whole URLs) also keeps the reserved ; / ? : @ & = + $ , #. */
+const uri = (c: number): boolean => uriComponent(c) || ';/?:@&=+$,#'.includes(String.fromCharCode(c));
 /** RFC 3986 unreserved: A–Z a–z 0–9 - . _ ~ (what most HTTP clients and `curl --data-urlencode` keep). */
 const unreserved = (c: number): boolean => isAlnum(c) || '-._~'.includes(String.fromCharCode(c));
 /** application/x-www-form-urlencoded (URLSearchParams, HTML forms): A–Z a–z 0–9 * - . _, space as `+`. */
 const formSafe = (c: number): boolean => isAlnum(c) || '*-._'.includes(String.fromCharCode(c));
 
 /**
- * The percent-encoded patterns of a secret: encodeURIComponent, RFC 3986 and form encoding (space as `+`), each in
+ * The percent-encoded patterns of a secret: encodeURIComponent, encodeURI, RFC 3986 and form encoding (space as
+ * `+`), each in
  * upper- and lower-case hex. Mixed-case hex within one value is not covered.
  *
  * @example
@@ -32,6 +35,7 @@ const formSafe = (c: number): boolean => isAlnum(c) || '*-._'.includes(String.fr
 export function percentForms(secret: Uint8Array): string[] {
   const upper = [
     encode(secret, uriComponent, false),
+    encode(secret, uri, false),
     encode(secret, unreserved, false),
     encode(secret, formSafe, true),
     encode(secret, formSafe, false),
