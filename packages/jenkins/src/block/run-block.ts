@@ -26,15 +26,15 @@ export async function runBlock(spec: WithKsmSpec, options: RunBlockOptions): Pro
   const cleanup = new Cleanup();
   const setupTrap = trapSignals(() => cleanup.run());
   try {
-    const prepared = await Promise.race([
-      prepareBlock(spec, {
-        workspace: options.workspace,
-        context: options.context,
-        cleanup,
-        injectConfig: options.injectConfig,
-      }),
-      setupTrap.received,
-    ]);
+    const preparing = prepareBlock(spec, {
+      workspace: options.workspace,
+      context: options.context,
+      cleanup,
+      injectConfig: options.injectConfig,
+    });
+    // After a signal wins the race, the abandoned setup may still fail (its writes are refused): not an error.
+    preparing.catch(() => {});
+    const prepared = await Promise.race([preparing, setupTrap.received]);
     setupTrap.dispose();
     if (typeof prepared === 'string') return signalExitCode(prepared);
     return await execPrepared(prepared as PreparedBlock, options.command, options);

@@ -46,7 +46,9 @@ export async function openSession(
         `Cannot create the session directory ${dir}: ${(error as NodeJS.ErrnoException).code}`,
       );
     }
-    const block = await Promise.race([prepareBlock(spec, { ...options, cleanup }), trap.received]);
+    const preparing = prepareBlock(spec, { ...options, cleanup });
+    preparing.catch(() => {}); // abandoned after a signal: its late failure is expected
+    const block = await Promise.race([preparing, trap.received]);
     if (typeof block === 'string') throw new StepError('ERR_SESSION', `Stopped by ${block} while opening the block`);
     const file = join(path, SESSION_FILE);
     cleanup.file(file);
