@@ -60,15 +60,20 @@ async function configMasks(
  */
 export async function prepareBlock(spec: WithKsmSpec, options: PrepareOptions): Promise<PreparedBlock> {
   const apps = validateSpec(spec);
+  const byId = new Map<string, FoundCredential>();
   const credentials: FoundCredential[] = [];
-  for (const app of apps) credentials.push(await findCredential(app.credentialsId, options.context));
+  for (const app of apps) {
+    const found = byId.get(app.credentialsId) ?? (await findCredential(app.credentialsId, options.context));
+    byId.set(app.credentialsId, found);
+    credentials.push(found);
+  }
   const resolved: ResolvedSecret[] = [];
   for (const [i, app] of apps.entries()) resolved.push(...(await resolveApplication(credentials[i]!.client, app)));
 
   const env: Record<string, string> = {};
   const removeEnv = new Set<string>();
   const masks: SecretInput[] = [];
-  for (const [i, credential] of credentials.entries()) {
+  for (const [i, credential] of [...byId.values()].entries()) {
     if (credential.envName !== undefined) removeEnv.add(credential.envName);
     let inject: string | undefined;
     if (options.injectConfig === true) {
