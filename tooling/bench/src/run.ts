@@ -3,6 +3,7 @@ import { run as bundleSize } from './bundle-size.js';
 import { run as client } from './client.js';
 import { type BenchRow, printTable } from './harness.js';
 import { run as keychain } from './keychain.js';
+import { runKsmStep } from './ksm-step.js';
 import { run as notation } from './notation.js';
 import { run as redact } from './redact.js';
 import { run as request } from './request.js';
@@ -32,6 +33,7 @@ const suites: Suite[] = [
     title: 'Local vault load: 10,000 get_secret at 32 official-SDK clients, without and with a 100 MiB attachment',
     run: vaultLoad,
   },
+  { title: 'CI step setup: ksm-step run -- true (wall time of a fresh process)', run: runKsmStep, theirs: 'baseline' },
 ];
 
 const only = process.argv.slice(2);

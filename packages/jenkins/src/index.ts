@@ -1,0 +1,26 @@
+// Public API of @ksmkit/jenkins: the withKsm model, its parser and validator, credentials, blocks and snippets.
+export { Cleanup } from './block/cleanup.js';
+export { childEnv, execPrepared } from './block/exec-prepared.js';
+export type { PreparedBlock, PrepareOptions } from './block/prepare.js';
+export { prepareBlock } from './block/prepare.js';
+export type { RunBlockOptions } from './block/run-block.js';
+export { runBlock } from './block/run-block.js';
+export { closeSession, execInSession, openSession } from './block/session.js';
+export { signalExitCode } from './block/signals.js';
+export type { CheckedSecret, CheckReport } from './check.js';
+export { checkSpec, lengthClass } from './check.js';
+export * from './credentials/index.js';
+export type { StepErrorCode, StepErrorDetails } from './errors.js';
+export { ERROR_PREFIX, isStepError, StepError } from './errors.js';
+export type { FormattedValue } from './resolve/format-value.js';
+export { formatValue } from './resolve/format-value.js';
+export type { ApplicationResolution, ResolvedSecret } from './resolve/resolve-application.js';
+export { fetchRecords, resolveApplication, resolveApplicationParts } from './resolve/resolve-application.js';
+export type { SnippetSecret } from './snippet.js';
+export { parseSnippetSecret, renderSnippets } from './snippet.js';
+export { filePathProblem, normaliseFilePath } from './spec/file-path.js';
+export type { SpecSyntax } from './spec/load-spec.js';
+export { loadSpec, parseSpecText } from './spec/load-spec.js';
+export { parseGroovySpec } from './spec/parse-groovy.js';
+export type * from './spec/types.js';
+export { validateSpec } from './spec/validate.js';
