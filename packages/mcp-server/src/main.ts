@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// Entry point of `ksmkit-mcp`: the command tree, run by the shared runner; no arguments means stdio.
+import { runBinary } from '@ksmkit/runner';
+import { defineCommand } from 'citty';
+import { exitCodeFor } from './exit-codes.js';
+import { stdioCommand } from './stdio-command.js';
+import { VERSION } from './version.js';
+
+const main = defineCommand({
+  meta: {
+    name: 'ksmkit-mcp',
+    description: 'MCP server for Keeper Secrets Manager: agents use secrets without seeing them',
+  },
+  subCommands: { stdio: stdioCommand },
+});
+
+const argv = process.argv.slice(2);
+await runBinary({
+  program: 'ksmkit-mcp',
+  command: main,
+  version: VERSION,
+  argv: argv.length === 0 ? ['stdio'] : argv,
+  exitCodeFor,
+  bugExitCode: 70,
+});
