@@ -3,6 +3,7 @@ import type { KsmClient } from '@ksmkit/core';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { AuditLog } from './audit-log.js';
+import type { Scope } from './http/scopes.js';
 import { SERVER_INSTRUCTIONS } from './instructions.js';
 import type { Logger } from './logger.js';
 import { registerRecordResources } from './record-resources.js';
@@ -43,13 +44,14 @@ export async function connectServer(
   services: ServerServices,
   transport: Transport,
   clientName: string,
+  scopes?: ReadonlySet<Scope>,
 ): Promise<McpServer> {
   const server = new McpServer(
     { name: 'ksmkit-mcp', title: 'Keeper Secrets Manager (ksmkit)', version: services.version },
     { instructions: SERVER_INSTRUCTIONS, maxToolInputElements: MAX_INPUT_ELEMENTS },
   );
   const approvals = createApprovals();
-  const ctx: ToolContext = { ...services, server, approvals, clientName };
+  const ctx: ToolContext = { ...services, server, approvals, clientName, scopes };
   const registered: string[] = [];
   const tools = [
     listSecretsTool,

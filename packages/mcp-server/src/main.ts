@@ -3,6 +3,8 @@
 import { runBinary } from '@ksmkit/runner';
 import { defineCommand } from 'citty';
 import { exitCodeFor } from './exit-codes.js';
+import { clientsCommand } from './http/clients-command.js';
+import { httpCommand } from './http/http-command.js';
 import { stdioCommand } from './stdio-command.js';
 import { VERSION } from './version.js';
 
@@ -11,7 +13,7 @@ const main = defineCommand({
     name: 'ksmkit-mcp',
     description: 'MCP server for Keeper Secrets Manager: agents use secrets without seeing them',
   },
-  subCommands: { stdio: stdioCommand },
+  subCommands: { stdio: stdioCommand, http: httpCommand, clients: clientsCommand },
 });
 
 const argv = process.argv.slice(2);

@@ -5,6 +5,7 @@ import type { ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import type { z } from 'zod';
 import type { AuditLog } from './audit-log.js';
 import { errorCode } from './errors.js';
+import { type Scope, toolScope } from './http/scopes.js';
 import type { Logger } from './logger.js';
 import type { Approvals } from './scrub-transport.js';
 import type { Scrubber } from './scrubber.js';
@@ -23,6 +24,8 @@ export interface ToolContext {
   readonly logger: Logger;
   /** Who is calling: `stdio` or the HTTP client's name. */
   readonly clientName: string;
+  /** The HTTP client's scopes; undefined over stdio (the operator's own process: every scope). */
+  readonly scopes?: ReadonlySet<Scope> | undefined;
 }
 
 /** What a tool run fills in for its audit line (record UIDs and field names only) and the approvals it got. */
@@ -65,6 +68,7 @@ export function defineTool<I extends z.ZodType, O extends z.ZodObject>(
   spec: ToolSpec<I, O>,
 ): boolean {
   if (!toolEnabled(ctx.options, spec.name, spec.writes === true)) return false;
+  if (ctx.scopes !== undefined && !ctx.scopes.has(toolScope(spec.name))) return false;
   ctx.server.registerTool(
     spec.name,
     {

@@ -1,5 +1,6 @@
 // The one reveal gate: ask the human, record the decision, release exactly the approved values for this call.
 import { askHuman, refuseUnlessApproved } from '../approval.js';
+import { McpServerError } from '../errors.js';
 import type { CallNote, ToolContext } from '../tool-kit.js';
 
 /**
@@ -16,6 +17,13 @@ export async function approveReveal(
   values: readonly string[],
   what = 'reveal',
 ): Promise<void> {
+  if (ctx.scopes !== undefined && !ctx.scopes.has('reveal')) {
+    note.decision = 'refused';
+    throw new McpServerError(
+      'ERR_NOT_ALLOWED',
+      `This client's token has no "reveal" scope, so the ${what} is refused.`,
+    );
+  }
   let decision = await askHuman(ctx.server, { action: ctx.scrubber.scrub(action) });
   if (decision === 'unsupported' && ctx.options.allowRevealWithoutApproval) {
     note.decision = 'revealed-without-approval';
