@@ -11,13 +11,20 @@ import { createApprovals, scrubOutgoing } from './scrub-transport.js';
 import type { Scrubber } from './scrubber.js';
 import type { ServerOptions } from './server-options.js';
 import { defineTool, type ToolContext } from './tool-kit.js';
+import { deleteFolderTool, deleteSecretTool } from './tools/delete-tools.js';
+import { downloadFileTool, uploadFileTool } from './tools/file-tools.js';
+import { createFolderTool, updateFolderTool } from './tools/folder-tools.js';
 import { getFieldTool } from './tools/get-field.js';
 import { getRecordTypeSchemaTool } from './tools/get-record-type-schema.js';
 import { getSecretTool } from './tools/get-secret.js';
 import { healthTool } from './tools/health.js';
+import { httpRequestTool } from './tools/http-request.js';
 import { listFoldersTool } from './tools/list-folders.js';
 import { listSecretsTool } from './tools/list-secrets.js';
+import { runWithSecretsTool } from './tools/run-with-secrets.js';
 import { searchSecretsTool } from './tools/search-secrets.js';
+import { generatePasswordTool, getTotpCodeTool } from './tools/secret-values-tools.js';
+import { createSecretTool, updateSecretTool } from './tools/write-secrets.js';
 import type { VaultView } from './vault-view.js';
 
 /** What every connection of one process shares. */
@@ -60,6 +67,17 @@ export async function connectServer(
     getFieldTool,
     listFoldersTool,
     getRecordTypeSchemaTool,
+    getTotpCodeTool,
+    generatePasswordTool,
+    httpRequestTool,
+    ...(services.options.allowExec.length > 0 ? [runWithSecretsTool] : []),
+    createSecretTool,
+    updateSecretTool,
+    deleteSecretTool,
+    createFolderTool,
+    updateFolderTool,
+    deleteFolderTool,
+    ...(services.options.fileDirs.length > 0 ? [uploadFileTool, downloadFileTool] : []),
   ];
   for (const tool of tools) if (defineTool(ctx, tool as never)) registered.push(tool.name);
   if (defineTool(ctx, healthTool(() => registered) as never)) registered.push('health');

@@ -1,5 +1,5 @@
 // The exact-value scrubber: every secret value the server has seen, masked in every form @ksmkit/redact knows.
-import { createRedactor, type Redactor } from '@ksmkit/redact';
+import { createRedactor, type Redactor, type RedactStream } from '@ksmkit/redact';
 
 /** Masks every remembered value in text and in JSON-like data; a call's human-approved values may be excepted. */
 export interface Scrubber {
@@ -9,8 +9,22 @@ export interface Scrubber {
   scrub(text: string, except?: ReadonlySet<string>): string;
   /** Masks every string inside a JSON-like value (keys too), returning a copy. */
   scrubDeep<T>(value: T, except?: ReadonlySet<string>): T;
+  /** A streaming session over every remembered value (for process output). */
+  stream(): RedactStream;
+  /**
+   * True when text hides a remembered value that plain masking would miss: with all whitespace removed (a value
+   * split across lines or padded), or reversed. Callers withhold such output whole.
+   */
+  hidesSecret(text: string): boolean;
   /** How many distinct values are remembered. */
   readonly size: number;
+}
+
+/** Forms derived from a value that @ksmkit/redact does not cover: reversed text and hex of the UTF-8 bytes. */
+function derivedForms(value: string): string[] {
+  if (value.length < 6) return [];
+  const hex = [...new TextEncoder().encode(value)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return [[...value].reverse().join(''), hex, hex.toUpperCase()];
 }
 
 /**
@@ -48,6 +62,7 @@ export function createScrubber(): Scrubber {
       for (const value of more) {
         if (value.trim().length === 0 || values.has(value)) continue;
         values.add(value);
+        for (const form of derivedForms(value)) values.add(form);
         compiled = null;
       }
     },
@@ -56,6 +71,15 @@ export function createScrubber(): Scrubber {
     },
     scrubDeep(value, except) {
       return values.size === 0 ? value : (deep(value, redactorFor(except)) as typeof value);
+    },
+    stream() {
+      return redactorFor().stream();
+    },
+    hidesSecret(text) {
+      if (values.size === 0) return false;
+      const squeezed = text.replace(/\s+/g, '');
+      const redactor = redactorFor();
+      return redactor.redact(squeezed) !== squeezed;
     },
     get size() {
       return values.size;

@@ -1,4 +1,5 @@
 // The options every serving command shares (device config, governance, logging) and their parsing.
+import { resolve } from 'node:path';
 import { UserError } from '@ksmkit/runner';
 import type { LogLevel } from './logger.js';
 import type { ServerOptions } from './server-options.js';
@@ -19,6 +20,18 @@ export const SERVE_ARGS = {
   'audit-log': { type: 'string', description: 'Append a JSONL audit line per call to this file (0600)' },
   'cache-ttl': { type: 'string', description: 'Seconds a vault read is reused (default 30)' },
   'log-level': { type: 'string', description: 'debug, info, warn (default), error or silent' },
+  'allow-exec': {
+    type: 'string',
+    description: 'Programs run_with_secrets may run, comma-separated (default: tool off)',
+  },
+  'exec-timeout': { type: 'string', description: 'Seconds a run_with_secrets command may take (default 30)' },
+  'output-cap': { type: 'string', description: 'Bytes of output returned per stream or response (default 65536)' },
+  'allow-hosts': {
+    type: 'string',
+    description: 'Hosts http_request may call: host, host:port, *.domain (default: tool off)',
+  },
+  'files-dir': { type: 'string', description: 'Directories the file tools may use, comma-separated (default: off)' },
+  'max-file-size': { type: 'string', description: 'Largest file in bytes for upload/download (default 10485760)' },
 } as const;
 
 /** Parsed values of SERVE_ARGS as citty hands them over. */
@@ -53,6 +66,13 @@ export function servicesInput(args: ServeArgValues, version: string): ServicesIn
     });
   }
   const tools = list(args.tools);
+  const num = (name: 'exec-timeout' | 'output-cap' | 'max-file-size', fallback: number): number => {
+    const value = args[name] === undefined ? fallback : Number(args[name]);
+    if (!Number.isFinite(value) || value <= 0) {
+      throw new UserError(`--${name} must be a positive number`, { exitCode: 2, code: 'ERR_USAGE' });
+    }
+    return value;
+  };
   const options: ServerOptions = {
     readOnly: args['read-only'] === true,
     folderScope: list(args.folders),
@@ -60,6 +80,12 @@ export function servicesInput(args: ServeArgValues, version: string): ServicesIn
     enabledTools: tools.length > 0 ? new Set(tools) : undefined,
     disabledTools: new Set(list(args['disable-tools'])),
     auditLog: typeof args['audit-log'] === 'string' ? args['audit-log'] : undefined,
+    allowExec: list(args['allow-exec']),
+    execTimeoutMs: num('exec-timeout', 30) * 1000,
+    outputCapBytes: num('output-cap', 65_536),
+    allowHosts: list(args['allow-hosts']),
+    fileDirs: list(args['files-dir']).map((d) => resolve(d)),
+    maxFileBytes: num('max-file-size', 10 * 1024 * 1024),
   };
   return {
     profile: typeof args.profile === 'string' ? args.profile : undefined,

@@ -35,3 +35,16 @@ export async function approveReveal(
   refuseUnlessApproved(decision, what);
   ctx.approvals.grant(note.requestId, values);
 }
+
+/**
+ * Asks the human to confirm a destructive action (delete); refuses on anything but an explicit approval,
+ * including a client without elicitation (no operator switch skips this).
+ *
+ * @example
+ * await confirmAction(ctx, note, 'delete the record "DB" (abc)');
+ */
+export async function confirmAction(ctx: ToolContext, note: CallNote, action: string): Promise<void> {
+  const decision = await askHuman(ctx.server, { action: ctx.scrubber.scrub(action) });
+  note.decision = decision === 'approved' ? 'confirmed' : decision === 'unsupported' ? 'refused' : decision;
+  refuseUnlessApproved(decision, 'confirmation');
+}
