@@ -3,5 +3,5 @@ import { sharedTestConfig } from '@ksmkit/vitest-config';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  test: { ...sharedTestConfig, name: 'mcp-server' },
+  test: { ...sharedTestConfig, name: 'mcp-server', include: ['src/**/*.test.ts', 'eval/**/*.test.ts'] },
 });

@@ -1,6 +1,7 @@
 // End-to-end: the built ksmkit-mcp over stdio, driven by the MCP SDK's own Client, against a real vault process.
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { slow } from '@ksmkit/vitest-config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_CANARIES, CANARY, INJECTION } from './test-support/canary-seed.js';
 import {
@@ -15,8 +16,6 @@ import {
 let seeded: SeededVault;
 let plain: Connected;
 let postgresUid: string;
-
-const slow = { timeout: 60_000 };
 
 /** Fails when any canary appears in `text` (except the allowed ones). */
 function expectNoCanary(text: string, allowed: readonly string[] = []): void {

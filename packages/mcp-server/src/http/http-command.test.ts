@@ -3,6 +3,7 @@
 import { rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
+import { slow } from '@ksmkit/vitest-config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_CANARIES, CANARY } from '../test-support/canary-seed.js';
 import {
@@ -19,7 +20,6 @@ import {
 let seeded: SeededVault;
 let http: HttpServerProcess;
 let clientsFile: string;
-const slow = { timeout: 60_000 };
 
 async function addClient(name: string, scopes = 'read', expires = '1d'): Promise<string> {
   const out = await runMcpBinary(seeded, [

@@ -1,4 +1,4 @@
-// A loopback HTTP upstream for http_request tests: /echo returns what it received, /redirect?to=URL redirects.
+// A loopback HTTP upstream for http_request tests: /echo returns what it received, /b64 the authorization header in base64, /redirect?to=URL redirects.
 import { createServer, type Server } from 'node:http';
 
 /** A running upstream. */
@@ -27,6 +27,11 @@ export async function startEchoUpstream(): Promise<EchoUpstream> {
       received.push({ url: req.url ?? '', headers: req.headers, body });
       if (url.pathname === '/redirect') {
         res.writeHead(302, { location: url.searchParams.get('to') ?? '/' }).end();
+        return;
+      }
+      if (url.pathname === '/b64') {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end(Buffer.from(String(req.headers.authorization ?? '')).toString('base64'));
         return;
       }
       if (url.pathname === '/big') {

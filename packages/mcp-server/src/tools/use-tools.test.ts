@@ -1,5 +1,6 @@
 // End-to-end over stdio: run_with_secrets, http_request, get_totp_code and generate_password against a real vault.
 import { rm } from 'node:fs/promises';
+import { slow } from '@ksmkit/vitest-config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_CANARIES, CANARY } from '../test-support/canary-seed.js';
 import { type EchoUpstream, startEchoUpstream } from '../test-support/echo-upstream.js';
@@ -15,7 +16,6 @@ import {
 let seeded: SeededVault;
 let upstream: EchoUpstream;
 let conn: Connected;
-const slow = { timeout: 60_000 };
 const PW = 'keeper://Postgres/field/password';
 
 const expectNoCanary = (text: string) => {

@@ -1,6 +1,7 @@
 // End-to-end over stdio: write tools (confirmations for deletes), read-only mode, folders and file tools.
 import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { slow } from '@ksmkit/vitest-config';
 import type { ElicitResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_CANARIES, CANARY } from '../test-support/canary-seed.js';
@@ -17,7 +18,6 @@ let seeded: SeededVault;
 let conn: Connected;
 let files: string;
 let answer: ElicitResult = APPROVE;
-const slow = { timeout: 60_000 };
 
 const expectNoCanary = (text: string) => {
   for (const canary of ALL_CANARIES) expect(text).not.toContain(canary);
