@@ -2,11 +2,7 @@
 // Entry point of `ksmkit-mcp`: the command tree, run by the shared runner; no arguments means stdio.
 import { runBinary } from '@ksmkit/runner';
 import { defineCommand } from 'citty';
-import { configCommand } from './config-command.js';
 import { exitCodeFor } from './exit-codes.js';
-import { clientsCommand } from './http/clients-command.js';
-import { httpCommand } from './http/http-command.js';
-import { stdioCommand } from './stdio-command.js';
 import { VERSION } from './version.js';
 
 const main = defineCommand({
@@ -14,7 +10,13 @@ const main = defineCommand({
     name: 'ksmkit-mcp',
     description: 'MCP server for Keeper Secrets Manager: agents use secrets without seeing them',
   },
-  subCommands: { stdio: stdioCommand, http: httpCommand, clients: clientsCommand, config: configCommand },
+  subCommands: {
+    // loaded on demand: `clients` and `config` never load the MCP SDK, `stdio` never loads hono
+    stdio: () => import('./stdio-command.js').then((m) => m.stdioCommand),
+    http: () => import('./http/http-command.js').then((m) => m.httpCommand),
+    clients: () => import('./http/clients-command.js').then((m) => m.clientsCommand),
+    config: () => import('./config-command.js').then((m) => m.configCommand),
+  },
 });
 
 const argv = process.argv.slice(2);

@@ -13,12 +13,23 @@ export interface Scrubber {
   stream(): RedactStream;
   /**
    * True when text hides a remembered value that plain masking would miss: with all whitespace removed (a value
-   * split across lines or padded), or reversed. Callers withhold such output whole.
+   * split across lines or padded). Callers withhold such output whole.
    */
   hidesSecret(text: string): boolean;
   /** How many distinct values are remembered. */
   readonly size: number;
 }
+
+/** Literal matching only, for forms that are already encodings (reversed text, hex). */
+const LITERAL_ONLY = {
+  lines: false,
+  base64: false,
+  base64url: false,
+  percent: false,
+  json: false,
+  shell: false,
+  xml: false,
+} as const;
 
 /** Forms derived from a value that @ksmkit/redact does not cover: reversed text and hex of the UTF-8 bytes. */
 function derivedForms(value: string): string[] {
@@ -27,8 +38,25 @@ function derivedForms(value: string): string[] {
   return [[...value].reverse().join(''), hex, hex.toUpperCase()];
 }
 
+/** The values (every encoded form) and their derived forms (literal), compiled together. */
+interface Compiled {
+  readonly main: Redactor;
+  readonly derived: Redactor;
+}
+
+const compile = (values: Iterable<string>): Compiled => {
+  const list = [...values];
+  const named = (xs: readonly string[]) => xs.map((value, i) => ({ name: `secret-${i}`, value }));
+  return {
+    main: createRedactor(named(list)),
+    derived: createRedactor(named(list.flatMap(derivedForms)), { forms: LITERAL_ONLY }),
+  };
+};
+
+const redactText = (c: Compiled, text: string): string => c.derived.redact(c.main.redact(text));
+
 /**
- * Creates an empty scrubber. The redactor is compiled lazily and again only when new values arrive.
+ * Creates an empty scrubber. The redactors are compiled lazily and again only when new values arrive.
  *
  * @example
  * const scrubber = createScrubber();
@@ -37,22 +65,19 @@ function derivedForms(value: string): string[] {
  */
 export function createScrubber(): Scrubber {
   const values = new Set<string>();
-  let compiled: Redactor | null = null;
+  let compiled: Compiled | null = null;
 
-  const redactorFor = (except?: ReadonlySet<string>): Redactor => {
-    if (except !== undefined && except.size > 0) {
-      const kept = [...values].filter((v) => !except.has(v));
-      return createRedactor(kept.map((value, i) => ({ name: `secret-${i}`, value })));
-    }
-    if (compiled === null) compiled = createRedactor([...values].map((value, i) => ({ name: `secret-${i}`, value })));
+  const compiledFor = (except?: ReadonlySet<string>): Compiled => {
+    if (except !== undefined && except.size > 0) return compile([...values].filter((v) => !except.has(v)));
+    compiled ??= compile(values);
     return compiled;
   };
 
-  const deep = (value: unknown, redactor: Redactor): unknown => {
-    if (typeof value === 'string') return redactor.redact(value);
-    if (Array.isArray(value)) return value.map((item) => deep(item, redactor));
+  const deep = (value: unknown, c: Compiled): unknown => {
+    if (typeof value === 'string') return redactText(c, value);
+    if (Array.isArray(value)) return value.map((item) => deep(item, c));
     if (value !== null && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [redactor.redact(k), deep(v, redactor)]));
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [redactText(c, k), deep(v, c)]));
     }
     return value;
   };
@@ -62,24 +87,28 @@ export function createScrubber(): Scrubber {
       for (const value of more) {
         if (value.trim().length === 0 || values.has(value)) continue;
         values.add(value);
-        for (const form of derivedForms(value)) values.add(form);
         compiled = null;
       }
     },
     scrub(text, except) {
-      return values.size === 0 ? text : redactorFor(except).redact(text);
+      return values.size === 0 ? text : redactText(compiledFor(except), text);
     },
     scrubDeep(value, except) {
-      return values.size === 0 ? value : (deep(value, redactorFor(except)) as typeof value);
+      return values.size === 0 ? value : (deep(value, compiledFor(except)) as typeof value);
     },
     stream() {
-      return redactorFor().stream();
+      const c = compiledFor();
+      const main = c.main.stream();
+      const derived = c.derived.stream();
+      return {
+        write: (chunk) => derived.write(main.write(chunk)),
+        flush: () => derived.write(main.flush()) + derived.flush(),
+      };
     },
     hidesSecret(text) {
       if (values.size === 0) return false;
       const squeezed = text.replace(/\s+/g, '');
-      const redactor = redactorFor();
-      return redactor.redact(squeezed) !== squeezed;
+      return redactText(compiledFor(), squeezed) !== squeezed;
     },
     get size() {
       return values.size;

@@ -35,7 +35,7 @@ const updateInput = z.strictObject({ uid: z.string().min(1).max(64), name: z.str
 export const updateFolderTool: ToolSpec<typeof updateInput, typeof folderOutput> = {
   name: 'update_folder',
   title: 'Rename a folder',
-  description: 'Rename a folder you can see.',
+  description: 'Rename a folder you can see (list_folders gives UIDs); the records inside stay where they are.',
   input: updateInput,
   output: folderOutput,
   writes: true,
