@@ -39,7 +39,13 @@ export type ServeArgValues = { readonly [K in keyof typeof SERVE_ARGS]?: string 
 
 const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
 
-const list = (value: unknown): string[] =>
+/**
+ * Splits a comma-separated option into trimmed, non-empty parts.
+ *
+ * @example
+ * splitList('a, b,,c') // ['a', 'b', 'c']
+ */
+export const splitList = (value: unknown): string[] =>
   typeof value === 'string'
     ? value
         .split(',')
@@ -65,7 +71,7 @@ export function servicesInput(args: ServeArgValues, version: string): ServicesIn
       code: 'ERR_USAGE',
     });
   }
-  const tools = list(args.tools);
+  const tools = splitList(args.tools);
   const num = (name: 'exec-timeout' | 'output-cap' | 'max-file-size', fallback: number): number => {
     const value = args[name] === undefined ? fallback : Number(args[name]);
     if (!Number.isFinite(value) || value <= 0) {
@@ -75,16 +81,16 @@ export function servicesInput(args: ServeArgValues, version: string): ServicesIn
   };
   const options: ServerOptions = {
     readOnly: args['read-only'] === true,
-    folderScope: list(args.folders),
+    folderScope: splitList(args.folders),
     allowRevealWithoutApproval: args['allow-reveal-without-approval'] === true,
     enabledTools: tools.length > 0 ? new Set(tools) : undefined,
-    disabledTools: new Set(list(args['disable-tools'])),
+    disabledTools: new Set(splitList(args['disable-tools'])),
     auditLog: typeof args['audit-log'] === 'string' ? args['audit-log'] : undefined,
-    allowExec: list(args['allow-exec']),
+    allowExec: splitList(args['allow-exec']),
     execTimeoutMs: num('exec-timeout', 30) * 1000,
     outputCapBytes: num('output-cap', 65_536),
-    allowHosts: list(args['allow-hosts']),
-    fileDirs: list(args['files-dir']).map((d) => resolve(d)),
+    allowHosts: splitList(args['allow-hosts']),
+    fileDirs: splitList(args['files-dir']).map((d) => resolve(d)),
     maxFileBytes: num('max-file-size', 10 * 1024 * 1024),
   };
   return {

@@ -3,12 +3,12 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { slow } from '@ksmkit/vitest-config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_CANARIES, CANARY, INJECTION } from './test-support/canary-seed.js';
+import { CANARY, INJECTION } from './test-support/canary-seed.js';
+import { callTool, expectNoCanary } from './test-support/expect-no-canary.js';
 import {
   APPROVE,
   type Connected,
   connectStdio,
-  resultText,
   type SeededVault,
   startSeededVault,
 } from './test-support/mcp-harness.js';
@@ -17,15 +17,7 @@ let seeded: SeededVault;
 let plain: Connected;
 let postgresUid: string;
 
-/** Fails when any canary appears in `text` (except the allowed ones). */
-function expectNoCanary(text: string, allowed: readonly string[] = []): void {
-  for (const canary of ALL_CANARIES) if (!allowed.includes(canary)) expect(text).not.toContain(canary);
-}
-
-async function call(conn: Connected, name: string, args: Record<string, unknown>) {
-  const result = await conn.client.callTool({ name, arguments: args });
-  return { result, raw: JSON.stringify(result), text: resultText(result) };
-}
+const call = callTool;
 
 beforeAll(async () => {
   seeded = await startSeededVault();
@@ -244,5 +236,21 @@ describe('governance', () => {
     );
     const text = await readFile(join(seeded.dir, 'audit.jsonl'), 'utf8');
     expectNoCanary(text + plain.stderr());
+  });
+});
+
+describe('a vault that is down', () => {
+  it('gives isError results, health says so, and the server keeps serving', slow, async () => {
+    const conn = await connectStdio(seeded, { args: ['--cache-ttl', '0'] });
+    try {
+      await seeded.vault.stop();
+      const list = await call(conn, 'list_secrets', {});
+      expect(list.result.isError).toBe(true);
+      expect(list.text).toMatch(/^ERR_[A-Z_]+: /);
+      expect((await call(conn, 'health', {})).out).toMatchObject({ vaultReachable: false });
+      expect((await call(conn, 'get_record_type_schema', { type: 'login' })).result.isError).toBeFalsy();
+    } finally {
+      await conn.close();
+    }
   });
 });

@@ -5,7 +5,8 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { slow } from '@ksmkit/vitest-config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_CANARIES, CANARY } from '../test-support/canary-seed.js';
+import { CANARY } from '../test-support/canary-seed.js';
+import { expectNoCanary } from '../test-support/expect-no-canary.js';
 import {
   APPROVE,
   connectHttp,
@@ -64,10 +65,6 @@ function rawPost(port: number, headers: Record<string, string>): Promise<number>
     req.end(body);
   });
 }
-
-const expectNoCanary = (text: string) => {
-  for (const canary of ALL_CANARIES) expect(text).not.toContain(canary);
-};
 
 beforeAll(async () => {
   seeded = await startSeededVault();

@@ -3,7 +3,7 @@ import { serve } from '@hono/node-server';
 import { UserError } from '@ksmkit/runner';
 import { defineCommand } from 'citty';
 import { createServices } from '../services.js';
-import { SERVE_ARGS, servicesInput } from '../shared-args.js';
+import { SERVE_ARGS, servicesInput, splitList } from '../shared-args.js';
 import { VERSION } from '../version.js';
 import { createClientStore, defaultClientsFile } from './client-store.js';
 import { type HostPolicy, hostPolicy } from './host-check.js';
@@ -11,14 +11,6 @@ import { createHttpApp } from './http-app.js';
 import { createRateLimiter } from './rate-limiter.js';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
-
-const list = (value: unknown): string[] =>
-  typeof value === 'string'
-    ? value
-        .split(',')
-        .map((s) => s.trim())
-        .filter((s) => s !== '')
-    : [];
 
 /** The http command. */
 export const httpCommand = defineCommand({
@@ -58,7 +50,7 @@ export const httpCommand = defineCommand({
       sessions: args.sessions === true,
     });
     const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
-      policy = hostPolicy(info.port, list(args['allowed-hosts']), list(args['allowed-origins']));
+      policy = hostPolicy(info.port, splitList(args['allowed-hosts']), splitList(args['allowed-origins']));
       const shown = host.includes(':') ? `[${host}]` : host;
       process.stderr.write(`ksmkit-mcp listening on http://${shown}:${info.port}/mcp\n`);
     });

@@ -2,13 +2,13 @@
 import { rm } from 'node:fs/promises';
 import { slow } from '@ksmkit/vitest-config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_CANARIES, CANARY } from '../test-support/canary-seed.js';
+import { CANARY } from '../test-support/canary-seed.js';
 import { type EchoUpstream, startEchoUpstream } from '../test-support/echo-upstream.js';
+import { callTool, expectNoCanary } from '../test-support/expect-no-canary.js';
 import {
   APPROVE,
   type Connected,
   connectStdio,
-  resultText,
   type SeededVault,
   startSeededVault,
 } from '../test-support/mcp-harness.js';
@@ -18,19 +18,7 @@ let upstream: EchoUpstream;
 let conn: Connected;
 const PW = 'keeper://Postgres/field/password';
 
-const expectNoCanary = (text: string) => {
-  for (const canary of ALL_CANARIES) expect(text).not.toContain(canary);
-};
-
-async function call(name: string, args: Record<string, unknown>, on: Connected = conn) {
-  const result = await on.client.callTool({ name, arguments: args });
-  return {
-    result,
-    raw: JSON.stringify(result),
-    text: resultText(result),
-    out: result.structuredContent as Record<string, unknown>,
-  };
-}
+const call = (name: string, args: Record<string, unknown>, on: Connected = conn) => callTool(on, name, args);
 
 beforeAll(async () => {
   seeded = await startSeededVault();

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { slow } from '@ksmkit/vitest-config';
 import type { ElicitResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_CANARIES, CANARY } from '../test-support/canary-seed.js';
+import { CANARY } from '../test-support/canary-seed.js';
+import { callTool, expectNoCanary } from '../test-support/expect-no-canary.js';
 import {
   APPROVE,
   type Connected,
   connectStdio,
-  resultText,
   type SeededVault,
   startSeededVault,
 } from '../test-support/mcp-harness.js';
@@ -19,19 +19,7 @@ let conn: Connected;
 let files: string;
 let answer: ElicitResult = APPROVE;
 
-const expectNoCanary = (text: string) => {
-  for (const canary of ALL_CANARIES) expect(text).not.toContain(canary);
-};
-
-async function call(name: string, args: Record<string, unknown>, on: Connected = conn) {
-  const result = await on.client.callTool({ name, arguments: args });
-  return {
-    result,
-    raw: JSON.stringify(result),
-    text: resultText(result),
-    out: result.structuredContent as Record<string, unknown>,
-  };
-}
+const call = (name: string, args: Record<string, unknown>, on: Connected = conn) => callTool(on, name, args);
 
 async function uidOf(title: string): Promise<string> {
   const list = await call('list_secrets', { title });
