@@ -22,6 +22,29 @@ export interface HttpAppOptions {
 interface Session {
   readonly transport: WebStandardStreamableHTTPServerTransport;
   readonly clientId: string;
+  lastSeen: number;
+}
+
+/** Sessions idle this long are closed; a client keeps at most MAX_SESSIONS_PER_CLIENT (oldest closed first). */
+const SESSION_IDLE_MS = 30 * 60_000;
+const MAX_SESSIONS_PER_CLIENT = 16;
+
+/** Closes idle sessions, and the oldest of `clientId` beyond the cap. */
+function sweep(sessions: Map<string, Session>, clientId: string, now: number): void {
+  const mine: [string, Session][] = [];
+  for (const [id, session] of sessions) {
+    if (now - session.lastSeen > SESSION_IDLE_MS) {
+      sessions.delete(id);
+      void session.transport.close();
+    } else if (session.clientId === clientId) {
+      mine.push([id, session]);
+    }
+  }
+  mine.sort((a, b) => a[1].lastSeen - b[1].lastSeen);
+  for (const [id, session] of mine.slice(0, Math.max(0, mine.length - MAX_SESSIONS_PER_CLIENT + 1))) {
+    sessions.delete(id);
+    void session.transport.close();
+  }
 }
 
 const json = (status: number, message: string, headers: Record<string, string> = {}): Response =>
@@ -81,10 +104,11 @@ export function createHttpApp(options: HttpAppOptions): Hono {
         return json(404, 'Unknown session; initialize again.');
       return session.transport.handleRequest(c.req.raw);
     }
+    sweep(sessions, client.id, Date.now());
     const transport: WebStandardStreamableHTTPServerTransport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       onsessioninitialized: (sid) => {
-        sessions.set(sid, { transport, clientId: client.id });
+        sessions.set(sid, { transport, clientId: client.id, lastSeen: Date.now() });
       },
       onsessionclosed: (sid) => {
         sessions.delete(sid);
