@@ -38,3 +38,17 @@ export async function createServices(input: ServicesInput): Promise<ServerServic
   const audit = createAuditLog({ path: input.options.auditLog, scrubber });
   return { options: input.options, client, view, scrubber, audit, logger, version: input.version };
 }
+
+/**
+ * Reads the vault and compiles the scrubber in the background, so the first tool call finds both ready.
+ * A failure is only logged: the first call reports it properly.
+ *
+ * @example
+ * warmUp(services);
+ */
+export function warmUp(services: ServerServices): void {
+  services.view
+    .snapshot()
+    .then(() => services.scrubber.scrub(''))
+    .catch((error: unknown) => services.logger.debug(`warm-up read failed: ${String(error)}`));
+}

@@ -2,7 +2,7 @@
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { defineCommand } from 'citty';
 import { connectServer } from './create-server.js';
-import { createServices } from './services.js';
+import { createServices, warmUp } from './services.js';
 import { SERVE_ARGS, servicesInput } from './shared-args.js';
 import { VERSION } from './version.js';
 
@@ -17,6 +17,7 @@ export const stdioCommand = defineCommand({
       process.stdin.once('end', resolve);
       process.stdin.once('close', resolve);
     });
+    warmUp(services);
     const server = await connectServer(services, transport, 'stdio');
     services.logger.info('serving MCP on stdio');
     await closed;

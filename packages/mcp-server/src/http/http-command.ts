@@ -2,7 +2,7 @@
 import { serve } from '@hono/node-server';
 import { UserError } from '@ksmkit/runner';
 import { defineCommand } from 'citty';
-import { createServices } from '../services.js';
+import { createServices, warmUp } from '../services.js';
 import { SERVE_ARGS, servicesInput, splitList } from '../shared-args.js';
 import { VERSION } from '../version.js';
 import { createClientStore, defaultClientsFile } from './client-store.js';
@@ -40,6 +40,7 @@ export const httpCommand = defineCommand({
       throw new UserError('--port must be 0–65535 and --rate-limit a number', { exitCode: 2, code: 'ERR_USAGE' });
     }
     const services = await createServices(servicesInput(args, VERSION));
+    warmUp(services);
     const store = createClientStore(args['clients-file'] ?? defaultClientsFile(process.env));
     let policy: HostPolicy = hostPolicy(port, [], []);
     const app = createHttpApp({
