@@ -69,7 +69,7 @@ function rawPost(port: number, headers: Record<string, string>): Promise<number>
 beforeAll(async () => {
   seeded = await startSeededVault();
   clientsFile = join(seeded.dir, 'clients.json');
-  http = await startHttpServer(seeded, ['--clients-file', clientsFile, '--rate-limit', '0']);
+  http = await startHttpServer(seeded, ['--clients-file', clientsFile, '--rate-limit', '0', '--allow-exec', 'printenv']);
 }, 120_000);
 
 afterAll(async () => {
@@ -146,6 +146,29 @@ describe('ksmkit-mcp http (stateless)', () => {
     } finally {
       await reader.close();
       await revealer.close();
+    }
+  });
+});
+
+describe('ksmkit-mcp http scopes: use and write', () => {
+  it('a read token sees no use or write tools; a use,write token runs and writes', slow, async () => {
+    const reader = await connectHttp(http.url, await addClient('only-read'));
+    const worker = await connectHttp(http.url, await addClient('worker', 'read,use,write'));
+    try {
+      const readNames = (await reader.client.listTools()).tools.map((t) => t.name);
+      expect(readNames).not.toContain('run_with_secrets');
+      expect(readNames).not.toContain('create_folder');
+      const run = await worker.client.callTool({
+        name: 'run_with_secrets',
+        arguments: { command: 'printenv', args: ['X'], env: { X: 'keeper://Postgres/field/password' } },
+      });
+      expect(run.structuredContent).toMatchObject({ exitCode: 0 });
+      expectNoCanary(JSON.stringify(run));
+      const folder = await worker.client.callTool({ name: 'create_folder', arguments: { parent: 'Ops', name: 'From HTTP' } });
+      expect(folder.isError).toBeFalsy();
+    } finally {
+      await reader.close();
+      await worker.close();
     }
   });
 });
