@@ -194,6 +194,20 @@ describe('reveal through elicitation', () => {
   });
 });
 
+describe('--allow-reveal-without-approval', () => {
+  it('reveals to a client without elicitation only when the operator set it', slow, async () => {
+    const conn = await connectStdio(seeded, { args: ['--allow-reveal-without-approval'] });
+    try {
+      const r = await call(conn, 'get_field', { notation: `keeper://${postgresUid}/field/password`, reveal: true });
+      expect(r.result.structuredContent).toMatchObject({ masked: false, values: [CANARY.dbPassword] });
+      expect(conn.stderr()).toContain('without human approval');
+      expectNoCanary(conn.stderr());
+    } finally {
+      await conn.close();
+    }
+  });
+});
+
 describe('governance', () => {
   it('folder scope: records outside do not exist', slow, async () => {
     const conn = await connectStdio(seeded, { args: ['--folders', 'Ops'] });

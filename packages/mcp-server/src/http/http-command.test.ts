@@ -69,7 +69,14 @@ function rawPost(port: number, headers: Record<string, string>): Promise<number>
 beforeAll(async () => {
   seeded = await startSeededVault();
   clientsFile = join(seeded.dir, 'clients.json');
-  http = await startHttpServer(seeded, ['--clients-file', clientsFile, '--rate-limit', '0', '--allow-exec', 'printenv']);
+  http = await startHttpServer(seeded, [
+    '--clients-file',
+    clientsFile,
+    '--rate-limit',
+    '0',
+    '--allow-exec',
+    'printenv',
+  ]);
 }, 120_000);
 
 afterAll(async () => {
@@ -164,7 +171,10 @@ describe('ksmkit-mcp http scopes: use and write', () => {
       });
       expect(run.structuredContent).toMatchObject({ exitCode: 0 });
       expectNoCanary(JSON.stringify(run));
-      const folder = await worker.client.callTool({ name: 'create_folder', arguments: { parent: 'Ops', name: 'From HTTP' } });
+      const folder = await worker.client.callTool({
+        name: 'create_folder',
+        arguments: { parent: 'Ops', name: 'From HTTP' },
+      });
       expect(folder.isError).toBeFalsy();
     } finally {
       await reader.close();
