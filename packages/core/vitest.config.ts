@@ -4,20 +4,18 @@ import { sharedTestConfig } from '@ksmkit/vitest-config';
 import { defineConfig } from 'vitest/config';
 
 const nodeOnly = ['src/**/*.interop.test.ts', 'src/**/*.node.test.ts'];
-// Starts a loopback endpoint that runs real vaults for the client tests (Node side; see src/client).
-const globalSetup = ['src/client/vault-control.node-test.ts'];
 
 export default defineConfig({
   test: {
     projects: [
-      { test: { ...sharedTestConfig, name: 'node', globalSetup } },
+      { test: { ...sharedTestConfig, name: 'node' } },
       {
         plugins: [
           cloudflareTest({
             miniflare: { compatibilityDate: '2026-04-20', compatibilityFlags: [] },
           }),
         ],
-        test: { ...sharedTestConfig, name: 'workerd', exclude: nodeOnly, globalSetup },
+        test: { ...sharedTestConfig, name: 'workerd', exclude: nodeOnly },
       },
     ],
   },

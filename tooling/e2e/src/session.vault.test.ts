@@ -1,7 +1,6 @@
 // The lean client end to end against a real vault (Node and workerd): what a minimal Worker does, through `./session`.
-import { describe, expect, it } from 'vitest';
-import { readDeviceConfig } from '../config/config-storage.js';
-import { utf8Decode } from '../encoding/bytes.js';
+
+import { readDeviceConfig, utf8Decode } from '@ksmkit/core';
 import {
   createSession,
   downloadFile,
@@ -10,13 +9,15 @@ import {
   getSecrets,
   getSecretsByTitle,
   resolveNotation,
-} from '../session.js';
-import { CLIENT_SEED, newDevice } from './client-fixture.test-support.js';
-import { useVault, vaultAvailable } from './vault-control.test-support.js';
+} from '@ksmkit/core/session';
+import { CLIENT_SEED } from '@ksmkit/test-support/client-seed';
+import { useVault } from '@ksmkit/test-support/vault-client';
+import { describe, expect, it } from 'vitest';
+import { newDevice } from './client-fixture.test-support.js';
 
 const slow = { timeout: 120_000 };
 
-describe.skipIf(!vaultAvailable)('lean session against a real vault', () => {
+describe('lean session against a real vault', () => {
   const started = useVault({ seed: CLIENT_SEED });
 
   it('binds on first use, resolves notation and reads secrets, folders and files', slow, async () => {

@@ -1,4 +1,4 @@
-// Types of @ksmkit/test-support: a real ksmkit-vault process for tests.
+// Types of the vault-process test support: a real ksmkit-vault process for tests.
 
 /** Throttle limits passed to `serve`. */
 export interface TestVaultThrottle {
@@ -91,3 +91,6 @@ export declare function runVaultCli<T = any>(
   dataDir: string,
   options?: { readonly input?: string; readonly env?: Readonly<Record<string, string>> },
 ): Promise<T>;
+
+/** The directory of the `@ksmkit/vault` package, resolved by name from the current directory. */
+export declare function vaultPackageDir(): string;

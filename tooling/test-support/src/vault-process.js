@@ -1,4 +1,4 @@
-// @ksmkit/test-support: start a real ksmkit-vault process (init, seed, serve --port 0) for tests; stop it by PID.
+// Test support: start a real ksmkit-vault process (init, seed, serve --port 0) for tests; stop it by PID.
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
@@ -12,27 +12,53 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const appDir = resolve(here, '../../apps/vault');
-const distDir = join(appDir, 'dist', 'cli');
+let resolvedAppDir;
 
 /**
- * Absolute path of the built ksmkit-vault CLI (apps/vault/dist/cli/main.js or main.mjs, found relative to
- * this file, never through node_modules).
+ * The directory of the `@ksmkit/vault` package, resolved BY NAME from the package under test (the current
+ * directory, where vitest and turbo run). A package whose tests start a vault lists `@ksmkit/vault` in its
+ * devDependencies, so turbo's `^build` builds the vault before its tests; the vault's own tests resolve it
+ * through the package's self-reference.
+ *
+ * @example
+ * const dir = vaultPackageDir();
+ */
+export function vaultPackageDir() {
+  if (resolvedAppDir !== undefined) return resolvedAppDir;
+  const require = createRequire(join(process.cwd(), 'package.json'));
+  try {
+    resolvedAppDir = dirname(require.resolve('@ksmkit/vault/package.json'));
+  } catch (error) {
+    throw new Error(
+      `@ksmkit/vault cannot be resolved from ${process.cwd()}: add "@ksmkit/vault": "workspace:*" to the devDependencies of the package whose tests start a vault`,
+      { cause: error },
+    );
+  }
+  return resolvedAppDir;
+}
+
+function distDir() {
+  return join(vaultPackageDir(), 'dist', 'cli');
+}
+
+/**
+ * Absolute path of the built ksmkit-vault CLI (`dist/cli/main.js` of the `@ksmkit/vault` package).
  *
  * @example
  * spawn(process.execPath, [vaultCliPath(), '--help']);
  */
 export function vaultCliPath() {
   for (const name of ['main.js', 'main.mjs']) {
-    const path = join(distDir, name);
+    const path = join(distDir(), name);
     if (existsSync(path)) return path;
   }
-  throw new Error(`ksmkit-vault is not built (no ${join(distDir, 'main.js')}); run \`cd apps/vault && npx tsdown\``);
+  throw new Error(
+    `ksmkit-vault is not built (no ${join(distDir(), 'main.js')}); run \`pnpm --filter @ksmkit/vault build\``,
+  );
 }
 
 function newestSource(dir) {
@@ -47,8 +73,8 @@ function newestSource(dir) {
 }
 
 function isStale() {
-  const built = ['main.js', 'main.mjs'].map((name) => join(distDir, name)).find((path) => existsSync(path));
-  return built === undefined || statSync(built).mtimeMs < newestSource(join(appDir, 'src'));
+  const built = ['main.js', 'main.mjs'].map((name) => join(distDir(), name)).find((path) => existsSync(path));
+  return built === undefined || statSync(built).mtimeMs < newestSource(join(vaultPackageDir(), 'src'));
 }
 
 function sleepSync(ms) {
@@ -64,6 +90,7 @@ function sleepSync(ms) {
  * ensureVaultBuilt();
  */
 export function ensureVaultBuilt() {
+  const appDir = vaultPackageDir();
   const lock = join(appDir, '.dist-lock');
   while (isStale()) {
     try {
