@@ -6,7 +6,7 @@ import { generateEcKeyPair, importEcdhPrivateKey } from '../crypto/ec-keys.js';
 import { randomBytes } from '../crypto/random.js';
 import { utf8Encode } from '../encoding/bytes.js';
 import { encryptResponse, openRequest } from '../keychain/server-envelope.js';
-import { buildTestApp, type TestRecordInput } from '../test-support/test-app.js';
+import { buildTestApp, type TestFolderInput, type TestRecordInput } from '../test-support/test-app.js';
 import type { FetchFunction } from './transport.js';
 
 /** The default app: one file record whose file has a thumbnail. */
@@ -16,15 +16,22 @@ const THUMBNAIL_RECORD: TestRecordInput = {
 };
 
 /**
- * A bound device config in memory and a fetch that answers every KSM call with the app's full get_secret
- * (plus an expiry and two warnings) and every GET with the file blobs; `garble` answers undecryptable bytes.
+ * A bound device config in memory (with an app owner key) and a fetch that answers get_folders with the app's
+ * folders, every other KSM call with the app's full get_secret (plus an expiry and two warnings) and every GET
+ * with the file blobs; `garble` answers undecryptable bytes.
  *
  * @example
  * const { storage, fetch } = await fakeServer();
  * const client = createClient({ storage, fetch });
  */
-export async function fakeServer(options: { garble?: boolean; records?: readonly TestRecordInput[] } = {}) {
-  const app = await buildTestApp({ records: options.records ?? [THUMBNAIL_RECORD] });
+export async function fakeServer(
+  options: { garble?: boolean; records?: readonly TestRecordInput[]; folders?: readonly TestFolderInput[] } = {},
+) {
+  const app = await buildTestApp({
+    records: options.records ?? [THUMBNAIL_RECORD],
+    ...(options.folders === undefined ? {} : { folders: options.folders }),
+  });
+  const owner = await generateEcKeyPair();
   const server = await generateEcKeyPair();
   const serverKey = await importEcdhPrivateKey(server.privateKey);
   const device = await generateEcKeyPair();
@@ -36,6 +43,7 @@ export async function fakeServer(options: { garble?: boolean; records?: readonly
     appKey: app.appKey,
     serverPublicKeyId: 20,
     serverPublicKey: server.publicKey,
+    appOwnerPublicKey: owner.publicKey,
   });
   const fetch: FetchFunction = async (url, init) => {
     if ((init.method ?? 'GET') === 'GET') {
@@ -49,8 +57,10 @@ export async function fakeServer(options: { garble?: boolean; records?: readonly
       serverPrivateKey: serverKey,
     });
     if (options.garble) return new Response(randomBytes(64), { status: 200 });
-    const json = { ...app.getSecretResponse(), expiresOn: 1_900_000_000_000, warnings: ['Expires soon', 'Second'] };
+    const json = url.endsWith('/get_folders')
+      ? app.getFoldersResponse()
+      : { ...app.getSecretResponse(), expiresOn: 1_900_000_000_000, warnings: ['Expires soon', 'Second'] };
     return new Response(await encryptResponse(opened.transmissionKey, json), { status: 200 });
   };
-  return { storage, fetch };
+  return { storage, fetch, app };
 }
