@@ -6,8 +6,16 @@ import { generateEcKeyPair, importEcdhPrivateKey } from '../crypto/ec-keys.js';
 import { randomBytes } from '../crypto/random.js';
 import { utf8Encode } from '../encoding/bytes.js';
 import { encryptResponse, openRequest } from '../keychain/server-envelope.js';
+import type { WireRecord, WireSecretsResponse } from '../keychain/wire-types.js';
 import { buildTestApp, type TestFolderInput, type TestRecordInput } from '../test-support/test-app.js';
 import type { FetchFunction } from './transport.js';
+
+/** The filters of a get_secret request. */
+interface SecretsRequest {
+  readonly requestedRecords?: string[];
+  readonly requestedFolders?: string[];
+  readonly requestLinks?: boolean;
+}
 
 /** The default app: one file record whose file has a thumbnail. */
 const THUMBNAIL_RECORD: TestRecordInput = {
@@ -45,6 +53,22 @@ export async function fakeServer(
     serverPublicKey: server.publicKey,
     appOwnerPublicKey: owner.publicKey,
   });
+  // get_secret honours requestedRecords, requestedFolders and requestLinks as a KSM server does.
+  const secretsFor = (request: SecretsRequest): WireSecretsResponse => {
+    const response = app.getSecretResponse({ requestedRecords: request.requestedRecords ?? null });
+    const links = (record: WireRecord): WireRecord => {
+      if (request.requestLinks === true) return record;
+      const { links: _dropped, ...rest } = record;
+      return rest;
+    };
+    const wanted = request.requestedFolders === undefined ? null : new Set(request.requestedFolders);
+    const folders = (response.folders ?? []).filter((f) => wanted === null || wanted.has(f.folderUid));
+    return {
+      ...response,
+      folders: folders.map((f) => ({ ...f, records: (f.records ?? []).map(links) })),
+      records: wanted === null ? (response.records ?? []).map(links) : [],
+    };
+  };
   const fetch: FetchFunction = async (url, init) => {
     if ((init.method ?? 'GET') === 'GET') {
       const blob = app.downloads.get(url);
@@ -59,7 +83,11 @@ export async function fakeServer(
     if (options.garble) return new Response(randomBytes(64), { status: 200 });
     const json = url.endsWith('/get_folders')
       ? app.getFoldersResponse()
-      : { ...app.getSecretResponse(), expiresOn: 1_900_000_000_000, warnings: ['Expires soon', 'Second'] };
+      : {
+          ...secretsFor(opened.payload as SecretsRequest),
+          expiresOn: 1_900_000_000_000,
+          warnings: ['Expires soon', 'Second'],
+        };
     return new Response(await encryptResponse(opened.transmissionKey, json), { status: 200 });
   };
   return { storage, fetch, app };
