@@ -167,6 +167,15 @@ describe('ksm secret', () => {
     expect(masked.stdout).toContain('****');
     const field = await ksm(['secret', 'get', '-u', recordUid, '--field', 'password', '--unmask']);
     expect(field.stdout.trim()).toBe(PASSWORD);
+    for (const args of [['--json'], ['--json', '--field', 'password']]) {
+      const maskedJson = await ksm(['secret', 'get', '-u', recordUid, ...args]);
+      expect(maskedJson.code).toBe(0);
+      expect(maskedJson.stdout).not.toContain(PASSWORD);
+      const parsed = JSON.parse(maskedJson.stdout) as { fields?: { value: string[] }[] } | { value: string[] }[];
+      const values = (Array.isArray(parsed) ? parsed : (parsed.fields ?? [])).flatMap((f) => f.value);
+      expect(values.length).toBeGreaterThan(0);
+      expect(values.every((v) => v === '****')).toBe(true);
+    }
     const json = await ksm(['secret', 'get', '-u', recordUid, '--json', '--unmask']);
     expect(JSON.stringify(JSON.parse(json.stdout))).toContain(PASSWORD);
     const missing = await ksm(['secret', 'get', '-u', 'AAAAAAAAAAAAAAAAAAAAAA']);
