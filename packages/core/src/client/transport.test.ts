@@ -131,7 +131,6 @@ describe('postKsm', () => {
     const slowCtx = { ...timed.ctx, timeoutMs: 20 };
     await rejection(postKsm(slowCtx, 'get_secret', { fields: {}, idempotent: true }), 'ERR_TIMEOUT');
     expect(timed.seen).toHaveLength(3);
-
   });
 
   it('rethrows the caller abort reason while the request is on the wire, without retrying', async () => {
