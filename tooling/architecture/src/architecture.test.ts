@@ -16,6 +16,11 @@ describe('the workspace', () => {
     expect(checkArchitecture(packages, rules)).toEqual([]);
   });
 
+  it('has no per-package task entries in turbo.json (one general rule per task)', () => {
+    const turbo = JSON.parse(readFileSync(`${root}turbo.json`, 'utf8')) as { tasks: Record<string, unknown> };
+    expect(Object.keys(turbo.tasks).filter((task) => task.includes('#'))).toEqual([]);
+  });
+
   it('has a row for each package to come, with what it may import', () => {
     expect(rules.get('@ksmkit/edge-proxy')?.imports).toEqual(['@ksmkit/core', '@ksmkit/redact']);
     for (const name of ['@ksmkit/redact', '@ksmkit/mcp-server', '@ksmkit/jenkins', '@ksmkit/sync']) {

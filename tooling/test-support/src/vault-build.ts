@@ -1,33 +1,55 @@
-// Test support: find the @ksmkit/vault package by name from the package under test, and (re)build it when stale.
+// Test support: find the @ksmkit/vault package by name in the workspace, and (re)build it when stale.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 let resolvedAppDir: string | undefined;
 
+/** The nearest directory at or above `start` that holds pnpm-workspace.yaml. */
+function workspaceRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no pnpm-workspace.yaml at or above ${start}`);
+  }
+}
+
+/** The package directories the workspace's `packages:` globs (`dir/*` or `dir`) name. */
+function workspacePackageDirs(root: string): string[] {
+  const text = readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8');
+  const block = /^packages:\s*\n((?:\s+-\s+.*\n?)+)/m.exec(text)?.[1] ?? '';
+  const dirs: string[] = [];
+  for (const match of block.matchAll(/-\s+['"]?([^'"\n]+?)['"]?\s*$/gm)) {
+    const pattern = match[1] as string;
+    if (!pattern.endsWith('/*')) {
+      dirs.push(join(root, pattern));
+      continue;
+    }
+    const parent = join(root, pattern.slice(0, -2));
+    if (existsSync(parent)) for (const name of readdirSync(parent)) dirs.push(join(parent, name));
+  }
+  return dirs;
+}
+
 /**
- * The directory of the `@ksmkit/vault` package, resolved BY NAME from the package under test (the current
- * directory, where vitest and turbo run). A package whose tests start a vault lists `@ksmkit/vault` in its
- * devDependencies, so turbo's `^build` builds the vault before its tests; the vault's own tests resolve it
- * through the package's self-reference.
+ * The directory of the `@ksmkit/vault` package, found BY NAME among the packages of the workspace that holds the
+ * current directory (where vitest and turbo run). No package lists the vault to use it in tests: turbo's `test`
+ * task depends on `@ksmkit/vault#build` for every package, which also keeps the package graph free of cycles.
  *
  * @example
  * const dir = vaultPackageDir();
  */
 export function vaultPackageDir(): string {
   if (resolvedAppDir !== undefined) return resolvedAppDir;
-  const require = createRequire(join(process.cwd(), 'package.json'));
-  try {
-    resolvedAppDir = dirname(require.resolve('@ksmkit/vault/package.json'));
-  } catch (error) {
-    throw new Error(
-      `@ksmkit/vault cannot be resolved from ${process.cwd()}: add "@ksmkit/vault": "workspace:*" to the devDependencies of the package whose tests start a vault`,
-      { cause: error },
-    );
+  for (const dir of workspacePackageDirs(workspaceRoot(process.cwd()))) {
+    const manifest = join(dir, 'package.json');
+    if (!existsSync(manifest)) continue;
+    if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === '@ksmkit/vault') {
+      resolvedAppDir = dir;
+      return dir;
+    }
   }
-  return resolvedAppDir;
+  throw new Error(`no workspace package is named @ksmkit/vault (looked from ${process.cwd()})`);
 }
 
 function distDir(): string {

@@ -1,10 +1,10 @@
 // End-to-end resilience against real vault processes (Node and workerd): throttling, a vault that goes away.
 
-import { createMemoryStorage } from '@ksmkit/core';
 import { CLIENT_SEED } from '@ksmkit/test-support/client-seed';
-import { rejection } from '@ksmkit/test-support/errors';
 import { startVault } from '@ksmkit/test-support/vault-client';
 import { describe, expect, it } from 'vitest';
+import { createMemoryStorage } from '../config/memory-storage.js';
+import { rejection } from '../test-support/ksm-error-of.js';
 import { newDevice } from './client-fixture.test-support.js';
 
 const slow = { timeout: 120_000 };

@@ -3,7 +3,6 @@
 import { readFileSync } from 'node:fs';
 import { Agent } from 'node:https';
 import * as ksm from '@keeper-security/secrets-manager-core';
-import { createNodeFetch, nodeCipher } from '@ksmkit/config';
 import {
   createClient,
   createMemoryStorage,
@@ -21,6 +20,8 @@ import {
 import { startTestVault, type TestVault } from '@ksmkit/test-support';
 import { CLIENT_SEED } from '@ksmkit/test-support/client-seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nodeCipher } from './node-cipher.js';
+import { createNodeFetch } from './node-fetch.js';
 
 const slow = { timeout: 120_000 };
 

@@ -1,12 +1,14 @@
 // End-to-end writes against a real vault process (Node and workerd): records, staged updates, folders, files.
 
-import type { KsmClient } from '@ksmkit/core';
-import { getFieldValue, setFieldValue, setRecordTitle, utf8Decode, utf8Encode } from '@ksmkit/core';
 import { CLIENT_SEED } from '@ksmkit/test-support/client-seed';
-import { rejection } from '@ksmkit/test-support/errors';
 import { type ControlledVault, startVault } from '@ksmkit/test-support/vault-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { utf8Decode, utf8Encode } from '../encoding/bytes.js';
+import { getFieldValue, setFieldValue } from '../record/record-fields.js';
+import { setRecordTitle } from '../record/record-title-notes.js';
+import { rejection } from '../test-support/ksm-error-of.js';
 import { newDevice } from './client-fixture.test-support.js';
+import type { KsmClient } from './index.js';
 
 const slow = { timeout: 120_000 };
 

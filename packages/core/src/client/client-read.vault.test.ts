@@ -1,18 +1,16 @@
 // End-to-end reads against a real vault process (Node and workerd): binding, secrets, folders, notation, extras.
 
-import {
-  createClient,
-  createMemoryStorage,
-  getFieldValue,
-  initializeConfig,
-  readDeviceConfig,
-  utf8Decode,
-} from '@ksmkit/core';
 import { CLIENT_SEED } from '@ksmkit/test-support/client-seed';
-import { rejection } from '@ksmkit/test-support/errors';
 import { type ControlledVault, startVault } from '@ksmkit/test-support/vault-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDeviceConfig } from '../config/config-storage.js';
+import { initializeConfig } from '../config/initialize-config.js';
+import { createMemoryStorage } from '../config/memory-storage.js';
+import { utf8Decode } from '../encoding/bytes.js';
+import { getFieldValue } from '../record/record-fields.js';
+import { rejection } from '../test-support/ksm-error-of.js';
 import { countingFetch, newDevice } from './client-fixture.test-support.js';
+import { createClient } from './index.js';
 
 const slow = { timeout: 120_000 };
 

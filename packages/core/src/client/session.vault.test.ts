@@ -1,6 +1,10 @@
 // The lean client end to end against a real vault (Node and workerd): what a minimal Worker does, through `./session`.
 
-import { readDeviceConfig, utf8Decode } from '@ksmkit/core';
+import { CLIENT_SEED } from '@ksmkit/test-support/client-seed';
+import { useVault } from '@ksmkit/test-support/vault-client';
+import { describe, expect, it } from 'vitest';
+import { readDeviceConfig } from '../config/config-storage.js';
+import { utf8Decode } from '../encoding/bytes.js';
 import {
   createSession,
   downloadFile,
@@ -9,10 +13,7 @@ import {
   getSecrets,
   getSecretsByTitle,
   resolveNotation,
-} from '@ksmkit/core/session';
-import { CLIENT_SEED } from '@ksmkit/test-support/client-seed';
-import { useVault } from '@ksmkit/test-support/vault-client';
-import { describe, expect, it } from 'vitest';
+} from '../session.js';
 import { newDevice } from './client-fixture.test-support.js';
 
 const slow = { timeout: 120_000 };

@@ -1,15 +1,10 @@
 // Test support (any runtime): a request-counting fetch and a bound-on-first-use client of app `ci` on a vault.
 
-import type { KeyValueStorage } from '@ksmkit/core';
-import {
-  type ClientOptions,
-  createClient,
-  createMemoryStorage,
-  type FetchFunction,
-  initializeConfig,
-  type KsmClient,
-} from '@ksmkit/core';
 import type { ControlledVault } from '@ksmkit/test-support/vault-client';
+import { initializeConfig } from '../config/initialize-config.js';
+import { createMemoryStorage } from '../config/memory-storage.js';
+import type { KeyValueStorage } from '../config/storage.js';
+import { type ClientOptions, createClient, type FetchFunction, type KsmClient } from './index.js';
 
 /**
  * A fetch that counts requests per endpoint (last URL path segment) before passing them on.
