@@ -1,7 +1,6 @@
 // Differential (Node): the official JS SDK 17.5.0 and ksmkit on the same real vault read the same records,
 // folders and notation results, and each reads what the other wrote (records, files, folders).
 import { readFileSync } from 'node:fs';
-import { Agent } from 'node:https';
 import * as ksm from '@keeper-security/secrets-manager-core';
 import {
   createClient,
@@ -19,6 +18,7 @@ import {
 } from '@ksmkit/core';
 import { startTestVault, type TestVault } from '@ksmkit/test-support';
 import { CLIENT_SEED } from '@ksmkit/test-support/client-seed';
+import { trustVaultInOfficialSdk } from '@ksmkit/test-support/official-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeCipher } from './node-cipher.js';
 import { createNodeFetch } from './node-fetch.js';
@@ -41,7 +41,7 @@ describe.each(ciphers)('ksmkit client (%s) vs the official SDK on one vault', (_
   beforeAll(async () => {
     vault = await startTestVault({ seed: CLIENT_SEED });
     ca = readFileSync(vault.caCertPath as string, 'utf8');
-    ksm.setCustomProxyAgent(new Agent({ ca, keepAlive: false }));
+    trustVaultInOfficialSdk(vault.caCertPath as string);
     const mine = await vault.admin(['client', 'add', '--app', 'ci']);
     const storage = createMemoryStorage();
     ourStorage = storage;
