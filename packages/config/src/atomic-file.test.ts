@@ -49,20 +49,24 @@ describe('writeFileAtomic', () => {
     expect(await mode(join(shared, 'ksm'))).toBe(0o700);
   });
 
-  it('fails with ERR_FILE_IO naming the path when the directory cannot be written', async () => {
-    const locked = join(dir, 'locked');
-    await ensurePrivateDir(locked);
-    await chmod(locked, 0o500);
-    try {
-      const error = await writeFileAtomic(join(locked, 'x.json'), 'SECRET').catch((e: unknown) => e);
-      // root ignores directory permissions; then the write legitimately succeeds
-      if (process.getuid?.() !== 0) {
-        expect(isConfigError(error, 'ERR_FILE_IO')).toBe(true);
-        expect((error as Error).message).not.toContain('SECRET');
-      }
-    } finally {
-      await chmod(locked, 0o700);
-    }
+  // These failures do not depend on permissions, so they hold for root (as CI runs) as for anyone else.
+  it('fails with ERR_FILE_IO naming the path, and leaves no temp file, when the target is a directory', async () => {
+    const target = join(dir, 'taken');
+    await mkdir(target);
+    await writeFile(join(target, 'inside'), '');
+    const error = await writeFileAtomic(target, 'SECRET').catch((e: unknown) => e);
+    expect(isConfigError(error, 'ERR_FILE_IO')).toBe(true);
+    expect(isConfigError(error) && error.details).toMatchObject({ path: target });
+    expect((error as Error).message).not.toContain('SECRET');
+    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('fails with ERR_FILE_IO when a parent directory is a file', async () => {
+    const file = join(dir, 'plain-file');
+    await writeFile(file, 'x');
+    const error = await writeFileAtomic(join(file, 'sub', 'x.json'), 'SECRET').catch((e: unknown) => e);
+    expect(isConfigError(error, 'ERR_FILE_IO')).toBe(true);
+    expect((error as Error).message).not.toContain('SECRET');
   });
 });
 

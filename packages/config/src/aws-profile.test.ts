@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { deviceConfigToRecord, readDeviceConfig, serializeDeviceConfig } from '@ksmkit/core';
+import { type MotoServer, startMoto } from '@ksmkit/test-support/moto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { awsOptionsFromProfile, awsProfileSettings, openAwsProfile } from './aws-profile.js';
 import { isConfigError } from './errors.js';
@@ -10,7 +11,6 @@ import { getProfile, setExternalProfile } from './keeper-ini.js';
 import { updateKeeperIni } from './keeper-ini-file.js';
 import { resolveConfig } from './resolve-config.js';
 import { boundConfig, tempDir } from './test-support/device-configs.js';
-import { type MotoServer, startMoto } from './test-support/moto-server.js';
 
 describe('awsOptionsFromProfile', () => {
   it("reads Keeper's keys with Keeper's defaults", () => {

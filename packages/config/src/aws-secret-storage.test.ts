@@ -8,11 +8,11 @@ import {
   serializeDeviceConfig,
   writeDeviceConfig,
 } from '@ksmkit/core';
+import { freePort, type MotoServer, startMoto } from '@ksmkit/test-support/moto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAwsSecretStorage } from './aws-secret-storage.js';
 import { isConfigError } from './errors.js';
 import { boundConfig, newToken, tempDir } from './test-support/device-configs.js';
-import { freePort, type MotoServer, startMoto } from './test-support/moto-server.js';
 
 let moto: MotoServer;
 let dir: string;

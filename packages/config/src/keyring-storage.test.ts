@@ -1,10 +1,10 @@
 import { deviceConfigToRecord, readDeviceConfig, serializeDeviceConfig, writeDeviceConfig } from '@ksmkit/core';
+import { type KeyringSession, secretTool, startBareBus, startKeyring } from '@ksmkit/test-support/keyring';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isConfigError } from './errors.js';
 import { createKeyringStorage, keyringDelete, keyringGet, keyringSet, LKRU_AGENT } from './keyring-storage.js';
 import { collectionPath, openSecretService } from './secret-service.js';
 import { boundConfig } from './test-support/device-configs.js';
-import { type KeyringSession, secretTool, startBareBus, startKeyring } from './test-support/keyring-session.js';
 
 let session: KeyringSession;
 beforeAll(async () => {

@@ -15,8 +15,8 @@ import {
   type RecordData,
   utf8Encode,
 } from '@ksmkit/core';
-import { buildTestApp, type TestRecordInput } from '../../../packages/core/src/test-support/test-app.js';
 import { type BenchRow, time } from './harness.js';
+import { buildSecretsPayload } from './secrets-payload.js';
 
 /** Keeper's built-in server key id 7 (spec §2.4); the official SDK encrypts to it, so ours does too. */
 const SERVER_KEY_7 = 'BK9w6TZFxE6nFNbMfIpULCup2a8xc6w2tUTABjxny7yFmxW0dAEojwC6j6zb5nTlmb1dAx8nwo3qF7RPYGmloRM';
@@ -41,25 +41,12 @@ function loginRecord(i: number): RecordData {
 
 /** Builds the response JSON once: 10 shared folders, every 10th record shared directly. */
 async function buildPayload(count: number) {
-  const folders = Array.from({ length: FOLDERS }, (_, i) => ({ name: `Folder ${i}`, folderUid: undefined }));
-  const app = await buildTestApp({
-    folders: folders.map((f) => ({ name: f.name })),
-    records: [],
-  });
-  const folderUids = app.folderUids;
-  const records: TestRecordInput[] = Array.from({ length: count }, (_, i) => ({
-    data: loginRecord(i),
-    revision: 1000 + i,
-    ...(i % 10 === 0 ? {} : { folderUid: folderUids[i % FOLDERS] as string }),
-  }));
-  const full = await buildTestApp({
-    folders: folderUids.map((folderUid, i) => ({ folderUid, name: `Folder ${i}` })),
-    records,
-  });
-  const json = JSON.stringify(full.getSecretResponse());
+  const records = Array.from({ length: count }, (_, i) => loginRecord(i));
+  const { appKey, response } = await buildSecretsPayload(records, FOLDERS, (i) => i % 10 === 0);
+  const json = JSON.stringify(response);
   const transmissionKey = generateAesKey();
   const body = await gcmEncrypt(transmissionKey, utf8Encode(json));
-  return { appKey: full.appKey, transmissionKey, body, jsonBytes: json.length };
+  return { appKey, transmissionKey, body, jsonBytes: json.length };
 }
 
 export async function run(): Promise<BenchRow[]> {

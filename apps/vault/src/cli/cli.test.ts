@@ -6,14 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ksm from '@keeper-security/secrets-manager-core';
 import { parseDeviceConfig } from '@ksmkit/core';
+import { ensureVaultBuilt, runVaultCli, startTestVault, type TestVault, vaultCliPath } from '@ksmkit/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ensureVaultBuilt,
-  runVaultCli,
-  startTestVault,
-  type TestVault,
-  vaultCliPath,
-} from '../../../../tooling/test-support/index.js';
 import { probeGetSecret } from '../owner/probe.js';
 
 const slow = { timeout: 120_000 };

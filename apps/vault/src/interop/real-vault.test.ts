@@ -4,9 +4,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ksm from '@keeper-security/secrets-manager-core';
 import { base64Decode, base64Encode, base64UrlEncode } from '@ksmkit/core';
+import { startTestVault, type TestVault } from '@ksmkit/test-support';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestVault, type TestVault } from '../../../../tooling/test-support/index.js';
 import { DENIALS } from '../server/denials.js';
 import { sdkDevice, sdkErrorBody, trustVault } from './sdk.test-support.js';
 

@@ -1,7 +1,8 @@
 // Test support: drives the unmodified official JS SDK (spec §9.2) against a running vault.
 import { readFileSync } from 'node:fs';
-import { Agent, request as httpsRequest } from 'node:https';
+import { request as httpsRequest } from 'node:https';
 import * as ksm from '@keeper-security/secrets-manager-core';
+import { trustVaultInOfficialSdk } from '@ksmkit/test-support/official-sdk';
 import { dataDirPaths } from '../store/data-dir.js';
 
 /**
@@ -11,8 +12,7 @@ import { dataDirPaths } from '../store/data-dir.js';
  * trustVault(dataDir, { localAddress: '127.0.0.2' });
  */
 export function trustVault(dataDir: string, options: { localAddress?: string } = {}): void {
-  const ca = readFileSync(dataDirPaths(dataDir).caCert);
-  ksm.setCustomProxyAgent(new Agent({ ca, keepAlive: false, ...options }));
+  trustVaultInOfficialSdk(dataDirPaths(dataDir).caCert, options);
 }
 
 /** SDK options for a device; `storage` holds its config. */

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startTestVault, type TestVault } from '@ksmkit/test-support';
+import { type MotoServer, startMoto } from '@ksmkit/test-support/moto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type MotoServer, startMoto } from '../../../config/src/test-support/moto-server.js';
 
 const KSM = fileURLToPath(new URL('../../dist/ksm/main.js', import.meta.url));
 const SEED = {

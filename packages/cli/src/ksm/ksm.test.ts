@@ -1,13 +1,13 @@
 // Subprocess tests of the built `ksm` binary against a real vault: profiles, secrets, exec, interpolate.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { Agent } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as sdk from '@keeper-security/secrets-manager-core';
 import { iniValue, parseIni } from '@ksmkit/config';
 import { startTestVault, type TestVault } from '@ksmkit/test-support';
+import { trustVaultInOfficialSdk } from '@ksmkit/test-support/official-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const KSM = fileURLToPath(new URL('../../dist/ksm/main.js', import.meta.url));
@@ -134,7 +134,7 @@ describe('ksm profile', () => {
   }, async () => {
     const exported = await ksm(['profile', 'export', '--plain', '--file-format', 'json', 'main']);
     expect(exported.code).toBe(0);
-    sdk.setCustomProxyAgent(new Agent({ ca: await readFile(caCertPath(), 'utf8'), keepAlive: false }));
+    trustVaultInOfficialSdk(caCertPath());
     const theirs = await sdk.getSecrets({
       storage: sdk.loadJsonConfig(exported.stdout),
       serverPublicKey: vault.serverPublicKey,
@@ -167,6 +167,15 @@ describe('ksm secret', () => {
     expect(masked.stdout).toContain('****');
     const field = await ksm(['secret', 'get', '-u', recordUid, '--field', 'password', '--unmask']);
     expect(field.stdout.trim()).toBe(PASSWORD);
+    for (const args of [['--json'], ['--json', '--field', 'password']]) {
+      const maskedJson = await ksm(['secret', 'get', '-u', recordUid, ...args]);
+      expect(maskedJson.code).toBe(0);
+      expect(maskedJson.stdout).not.toContain(PASSWORD);
+      const parsed = JSON.parse(maskedJson.stdout) as { fields?: { value: string[] }[] } | { value: string[] }[];
+      const values = (Array.isArray(parsed) ? parsed : (parsed.fields ?? [])).flatMap((f) => f.value);
+      expect(values.length).toBeGreaterThan(0);
+      expect(values.every((v) => v === '****')).toBe(true);
+    }
     const json = await ksm(['secret', 'get', '-u', recordUid, '--json', '--unmask']);
     expect(JSON.stringify(JSON.parse(json.stdout))).toContain(PASSWORD);
     const missing = await ksm(['secret', 'get', '-u', 'AAAAAAAAAAAAAAAAAAAAAA']);

@@ -2,13 +2,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { LKRU_AGENT } from '@ksmkit/config/keyring';
+import { type KeyringSession, secretTool, startBareBus, startKeyring } from '@ksmkit/test-support/keyring';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type KeyringSession,
-  secretTool,
-  startBareBus,
-  startKeyring,
-} from '../../../config/src/test-support/keyring-session.js';
 import { EXIT } from '../shared/exit-codes.js';
 
 const BIN = fileURLToPath(new URL('../../dist/lkru/main.js', import.meta.url));

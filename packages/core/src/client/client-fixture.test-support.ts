@@ -1,43 +1,10 @@
-// Test support (any runtime): the seed used by client tests and a bound-on-first-use client for a vault.
+// Test support (any runtime): a request-counting fetch and a bound-on-first-use client of app `ci` on a vault.
+
+import type { ControlledVault } from '@ksmkit/test-support/vault-client';
 import { initializeConfig } from '../config/initialize-config.js';
 import { createMemoryStorage } from '../config/memory-storage.js';
 import type { KeyValueStorage } from '../config/storage.js';
 import { type ClientOptions, createClient, type FetchFunction, type KsmClient } from './index.js';
-import type { ControlledVault } from './vault-control.test-support.js';
-
-/** RFC 6238 test secret ("12345678901234567890") as an otpauth URI. */
-export const TOTP_URI =
-  'otpauth://totp/ksmkit?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&algorithm=SHA1&digits=8&period=30';
-
-/** Folders Ops (editable, with sub-folder Payments) and Archive (read-only), a direct share, a file and a TOTP. */
-export const CLIENT_SEED = {
-  folders: [
-    {
-      name: 'Ops',
-      records: [
-        {
-          type: 'login',
-          title: 'Postgres',
-          fields: { login: 'app', password: 's3cr3t!', url: 'postgres://db:5432/app', oneTimeCode: TOTP_URI },
-          custom: [{ type: 'text', label: 'Environment', value: 'prod' }],
-          notes: 'primary database',
-          files: [{ name: 'ca.pem', content: 'PEM-CONTENT' }],
-        },
-        { type: 'login', title: 'Shared Title', fields: { password: 'one' } },
-      ],
-      folders: [{ name: 'Payments', records: [{ type: 'login', title: 'Stripe', fields: { password: 'sk_1' } }] }],
-    },
-    { name: 'Archive', records: [{ type: 'login', title: 'Old', fields: { password: 'old' } }] },
-  ],
-  records: [{ type: 'login', title: 'Loose', fields: { password: 'loose-pw' } }],
-  apps: [
-    {
-      name: 'ci',
-      shares: [{ folder: 'Ops', editable: true }, { folder: 'Archive' }],
-      records: [{ record: 'Loose', editable: true }],
-    },
-  ],
-};
 
 /**
  * A fetch that counts requests per endpoint (last URL path segment) before passing them on.

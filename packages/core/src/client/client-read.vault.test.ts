@@ -1,4 +1,7 @@
 // End-to-end reads against a real vault process (Node and workerd): binding, secrets, folders, notation, extras.
+
+import { CLIENT_SEED } from '@ksmkit/test-support/client-seed';
+import { type ControlledVault, startVault } from '@ksmkit/test-support/vault-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDeviceConfig } from '../config/config-storage.js';
 import { initializeConfig } from '../config/initialize-config.js';
@@ -6,13 +9,12 @@ import { createMemoryStorage } from '../config/memory-storage.js';
 import { utf8Decode } from '../encoding/bytes.js';
 import { getFieldValue } from '../record/record-fields.js';
 import { rejection } from '../test-support/ksm-error-of.js';
-import { CLIENT_SEED, countingFetch, newDevice } from './client-fixture.test-support.js';
+import { countingFetch, newDevice } from './client-fixture.test-support.js';
 import { createClient } from './index.js';
-import { type ControlledVault, startVault, vaultAvailable } from './vault-control.test-support.js';
 
 const slow = { timeout: 120_000 };
 
-describe.skipIf(!vaultAvailable)('client reads against a real vault', () => {
+describe('client reads against a real vault', () => {
   let vault: ControlledVault;
   beforeAll(async () => {
     vault = await startVault({ seed: CLIENT_SEED });

@@ -1,13 +1,15 @@
 // End-to-end resilience against real vault processes (Node and workerd): throttling, a vault that goes away.
+
+import { CLIENT_SEED } from '@ksmkit/test-support/client-seed';
+import { startVault } from '@ksmkit/test-support/vault-client';
 import { describe, expect, it } from 'vitest';
 import { createMemoryStorage } from '../config/memory-storage.js';
 import { rejection } from '../test-support/ksm-error-of.js';
-import { CLIENT_SEED, newDevice } from './client-fixture.test-support.js';
-import { startVault, vaultAvailable } from './vault-control.test-support.js';
+import { newDevice } from './client-fixture.test-support.js';
 
 const slow = { timeout: 120_000 };
 
-describe.skipIf(!vaultAvailable)('client resilience against a real vault', () => {
+describe('client resilience against a real vault', () => {
   it('backs off on throttling with the server retry_after and the injected sleep, then succeeds', slow, async () => {
     const vault = await startVault({ seed: CLIENT_SEED, throttle: { requests: 2, windowSeconds: 1 } });
     try {

@@ -1,12 +1,14 @@
 // End-to-end writes against a real vault process (Node and workerd): records, staged updates, folders, files.
+
+import { CLIENT_SEED } from '@ksmkit/test-support/client-seed';
+import { type ControlledVault, startVault } from '@ksmkit/test-support/vault-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { utf8Decode, utf8Encode } from '../encoding/bytes.js';
 import { getFieldValue, setFieldValue } from '../record/record-fields.js';
 import { setRecordTitle } from '../record/record-title-notes.js';
 import { rejection } from '../test-support/ksm-error-of.js';
-import { CLIENT_SEED, newDevice } from './client-fixture.test-support.js';
+import { newDevice } from './client-fixture.test-support.js';
 import type { KsmClient } from './index.js';
-import { type ControlledVault, startVault, vaultAvailable } from './vault-control.test-support.js';
 
 const slow = { timeout: 120_000 };
 
@@ -16,7 +18,7 @@ async function byTitle(client: KsmClient, title: string) {
   return record;
 }
 
-describe.skipIf(!vaultAvailable)('client writes against a real vault', () => {
+describe('client writes against a real vault', () => {
   let vault: ControlledVault;
   let client: KsmClient;
   beforeAll(async () => {

@@ -1,10 +1,11 @@
-// The KSM client: one object per device config, every operation of the official SDK, no global state.
+// The KSM client: a session with every operation bound to it (one object per device config, no global state).
 import type { DecryptedFolder } from '../keychain/decrypt-folders.js';
 import type { DecryptedFile, DecryptedRecord } from '../keychain/record-types.js';
 import type { Notation } from '../notation/types.js';
 import { generatePassword, type PasswordOptions } from '../password/generate-password.js';
 import type { RecordData } from '../record/types.js';
-import { type ClientOptions, createClientCore } from './client-core.js';
+import type { TotpCode } from '../totp/totp.js';
+import type { ClientOptions } from './client-core.js';
 import type { DeleteResult } from './delete-results.js';
 import { downloadFile, downloadThumbnail, type UploadFileOptions, uploadFile } from './files.js';
 import {
@@ -15,7 +16,8 @@ import {
   getFolders,
   updateFolder,
 } from './folders.js';
-import { notationResults } from './notation.js';
+import { resolveNotation } from './notation.js';
+import { getRecordTotpCode } from './record-totp-code.js';
 import {
   type CreateSecretOptions,
   completeTransaction,
@@ -32,7 +34,7 @@ import {
   getSecretsByTitle,
   type SecretsResult,
 } from './secrets.js';
-import { recordTotpCode, type TotpCode } from './totp-codes.js';
+import { createSession, sessionCore } from './session.js';
 
 type Signal = { readonly signal?: AbortSignal | undefined };
 
@@ -77,24 +79,26 @@ export interface KsmClient {
  * const { records } = await client.getSecrets();
  */
 export function createClient(options: ClientOptions): KsmClient {
-  const core = createClientCore(options);
+  // The client is the session's operations bound to it: one implementation of each, shared with `./session`.
+  const session = createSession(options);
+  const { clock } = sessionCore(session);
   return {
-    getSecrets: (o) => getSecrets(core, o),
-    getSecretsByTitle: (title, o) => getSecretsByTitle(core, title, o),
-    getFolders: (o) => getFolders(core, o),
-    getNotationResults: (notation, o) => notationResults(core, notation, o),
-    createSecret: (o) => createSecret(core, o),
-    updateSecret: (record, o) => updateSecret(core, record, o),
-    completeTransaction: (uid, o) => completeTransaction(core, uid, o),
-    deleteSecrets: (uids, o) => deleteSecrets(core, uids, o),
-    createFolder: (o) => createFolder(core, o),
-    updateFolder: (folder, name, o) => updateFolder(core, folder, name, o),
-    deleteFolders: (uids, o) => deleteFolders(core, uids, o),
-    uploadFile: (record, o) => uploadFile(core, record, o),
-    downloadFile: (file, o) => downloadFile(core, file, o),
-    downloadThumbnail: (file, o) => downloadThumbnail(core, file, o),
-    getTotpCode: (record, unixSeconds) => recordTotpCode(record.data, unixSeconds ?? core.clock() / 1000),
+    getSecrets: (o) => getSecrets(session, o),
+    getSecretsByTitle: (title, o) => getSecretsByTitle(session, title, o),
+    getFolders: (o) => getFolders(session, o),
+    getNotationResults: (notation, o) => resolveNotation(session, notation, o),
+    createSecret: (o) => createSecret(session, o),
+    updateSecret: (record, o) => updateSecret(session, record, o),
+    completeTransaction: (uid, o) => completeTransaction(session, uid, o),
+    deleteSecrets: (uids, o) => deleteSecrets(session, uids, o),
+    createFolder: (o) => createFolder(session, o),
+    updateFolder: (folder, name, o) => updateFolder(session, folder, name, o),
+    deleteFolders: (uids, o) => deleteFolders(session, uids, o),
+    uploadFile: (record, o) => uploadFile(session, record, o),
+    downloadFile: (file, o) => downloadFile(session, file, o),
+    downloadThumbnail: (file, o) => downloadThumbnail(session, file, o),
+    getTotpCode: (record, unixSeconds) => getRecordTotpCode(record, unixSeconds ?? clock() / 1000),
     generatePassword: (o) => generatePassword(o),
-    getAppInfo: (o) => getAppInfo(core, o),
+    getAppInfo: (o) => getAppInfo(session, o),
   };
 }

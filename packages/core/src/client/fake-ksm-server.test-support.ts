@@ -6,8 +6,16 @@ import { generateEcKeyPair, importEcdhPrivateKey } from '../crypto/ec-keys.js';
 import { randomBytes } from '../crypto/random.js';
 import { utf8Encode } from '../encoding/bytes.js';
 import { encryptResponse, openRequest } from '../keychain/server-envelope.js';
-import { buildTestApp, type TestRecordInput } from '../test-support/test-app.js';
+import type { WireRecord, WireSecretsResponse } from '../keychain/wire-types.js';
+import { buildTestApp, type TestFolderInput, type TestRecordInput } from '../test-support/test-app.js';
 import type { FetchFunction } from './transport.js';
+
+/** The filters of a get_secret request. */
+interface SecretsRequest {
+  readonly requestedRecords?: string[];
+  readonly requestedFolders?: string[];
+  readonly requestLinks?: boolean;
+}
 
 /** The default app: one file record whose file has a thumbnail. */
 const THUMBNAIL_RECORD: TestRecordInput = {
@@ -16,15 +24,22 @@ const THUMBNAIL_RECORD: TestRecordInput = {
 };
 
 /**
- * A bound device config in memory and a fetch that answers every KSM call with the app's full get_secret
- * (plus an expiry and two warnings) and every GET with the file blobs; `garble` answers undecryptable bytes.
+ * A bound device config in memory (with an app owner key) and a fetch that answers get_folders with the app's
+ * folders, every other KSM call with the app's full get_secret (plus an expiry and two warnings) and every GET
+ * with the file blobs; `garble` answers undecryptable bytes.
  *
  * @example
  * const { storage, fetch } = await fakeServer();
  * const client = createClient({ storage, fetch });
  */
-export async function fakeServer(options: { garble?: boolean; records?: readonly TestRecordInput[] } = {}) {
-  const app = await buildTestApp({ records: options.records ?? [THUMBNAIL_RECORD] });
+export async function fakeServer(
+  options: { garble?: boolean; records?: readonly TestRecordInput[]; folders?: readonly TestFolderInput[] } = {},
+) {
+  const app = await buildTestApp({
+    records: options.records ?? [THUMBNAIL_RECORD],
+    ...(options.folders === undefined ? {} : { folders: options.folders }),
+  });
+  const owner = await generateEcKeyPair();
   const server = await generateEcKeyPair();
   const serverKey = await importEcdhPrivateKey(server.privateKey);
   const device = await generateEcKeyPair();
@@ -36,7 +51,24 @@ export async function fakeServer(options: { garble?: boolean; records?: readonly
     appKey: app.appKey,
     serverPublicKeyId: 20,
     serverPublicKey: server.publicKey,
+    appOwnerPublicKey: owner.publicKey,
   });
+  // get_secret honours requestedRecords, requestedFolders and requestLinks as a KSM server does.
+  const secretsFor = (request: SecretsRequest): WireSecretsResponse => {
+    const response = app.getSecretResponse({ requestedRecords: request.requestedRecords ?? null });
+    const links = (record: WireRecord): WireRecord => {
+      if (request.requestLinks === true) return record;
+      const { links: _dropped, ...rest } = record;
+      return rest;
+    };
+    const wanted = request.requestedFolders === undefined ? null : new Set(request.requestedFolders);
+    const folders = (response.folders ?? []).filter((f) => wanted === null || wanted.has(f.folderUid));
+    return {
+      ...response,
+      folders: folders.map((f) => ({ ...f, records: (f.records ?? []).map(links) })),
+      records: wanted === null ? (response.records ?? []).map(links) : [],
+    };
+  };
   const fetch: FetchFunction = async (url, init) => {
     if ((init.method ?? 'GET') === 'GET') {
       const blob = app.downloads.get(url);
@@ -49,8 +81,14 @@ export async function fakeServer(options: { garble?: boolean; records?: readonly
       serverPrivateKey: serverKey,
     });
     if (options.garble) return new Response(randomBytes(64), { status: 200 });
-    const json = { ...app.getSecretResponse(), expiresOn: 1_900_000_000_000, warnings: ['Expires soon', 'Second'] };
+    const json = url.endsWith('/get_folders')
+      ? app.getFoldersResponse()
+      : {
+          ...secretsFor(opened.payload as SecretsRequest),
+          expiresOn: 1_900_000_000_000,
+          warnings: ['Expires soon', 'Second'],
+        };
     return new Response(await encryptResponse(opened.transmissionKey, json), { status: 200 });
   };
-  return { storage, fetch };
+  return { storage, fetch, app };
 }

@@ -6,7 +6,7 @@ import { encryptRecordData } from '../keychain/owner.js';
 import { createFile } from '../keychain/owner-records.js';
 import type { DecryptedFile, DecryptedRecord } from '../keychain/record-types.js';
 import type { FileMetadata, RecordData } from '../record/types.js';
-import type { ClientCore } from './client-core.js';
+import { type KsmSession, sessionCore } from './session.js';
 import { attemptSignal, type FetchResponse, networkError } from './transport.js';
 
 type Signal = { readonly signal?: AbortSignal | undefined };
@@ -54,13 +54,14 @@ function uploadResponse(json: unknown): { url: string; parameters: Record<string
  * the returned URL, which must answer exactly `successStatusCode`. Returns the new file UID.
  *
  * @example
- * const fileUid = await uploadFile(core, record, { name: 'ca.pem', content: utf8Encode(pem) });
+ * const fileUid = await uploadFile(ksm, record, { name: 'ca.pem', content: utf8Encode(pem) });
  */
 export async function uploadFile(
-  core: ClientCore,
+  session: KsmSession,
   record: DecryptedRecord,
   options: UploadFileOptions,
 ): Promise<string> {
+  const core = sessionCore(session);
   const config = await core.boundConfig(options.signal);
   if (config.appOwnerPublicKey === undefined) {
     throw new KsmError('ERR_INVALID_CONFIG', 'The application owner public key is missing from the config', {
@@ -118,7 +119,8 @@ export async function uploadFile(
   return file.fileUid;
 }
 
-async function download(core: ClientCore, file: DecryptedFile, url: string | null, signal?: AbortSignal) {
+async function download(session: KsmSession, file: DecryptedFile, url: string | null, signal?: AbortSignal) {
+  const core = sessionCore(session);
   if (url === null) throw new KsmError('ERR_NOT_FOUND', 'The file has no such download', { fileUid: file.fileUid });
   let response: FetchResponse;
   let body: Uint8Array<ArrayBuffer>;
@@ -142,26 +144,26 @@ async function download(core: ClientCore, file: DecryptedFile, url: string | nul
  * Downloads and decrypts a file's content (plain GET of `file.url`, no KSM headers).
  *
  * @example
- * const bytes = await downloadFile(core, record.files[0]);
+ * const bytes = await downloadFile(session, record.files[0]);
  */
 export function downloadFile(
-  core: ClientCore,
+  session: KsmSession,
   file: DecryptedFile,
   options: Signal = {},
 ): Promise<Uint8Array<ArrayBuffer>> {
-  return download(core, file, file.url, options.signal);
+  return download(session, file, file.url, options.signal);
 }
 
 /**
  * Downloads and decrypts a file's thumbnail; `ERR_NOT_FOUND` when it has none.
  *
  * @example
- * const png = await downloadThumbnail(core, file);
+ * const png = await downloadThumbnail(ksm, file);
  */
 export function downloadThumbnail(
-  core: ClientCore,
+  session: KsmSession,
   file: DecryptedFile,
   options: Signal = {},
 ): Promise<Uint8Array<ArrayBuffer>> {
-  return download(core, file, file.thumbnailUrl, options.signal);
+  return download(session, file, file.thumbnailUrl, options.signal);
 }

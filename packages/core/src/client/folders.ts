@@ -6,8 +6,8 @@ import { type DecryptedFolder, decryptFolders } from '../keychain/decrypt-folder
 import { encryptFolderData, wrapSubFolderKey } from '../keychain/owner.js';
 import type { SkippedItem } from '../keychain/skipped.js';
 import { generateRecordUid } from '../uid.js';
-import type { ClientCore } from './client-core.js';
 import { type DeleteResult, deleteResults } from './delete-results.js';
+import { type KsmSession, sessionCore } from './session.js';
 
 type Signal = { readonly signal?: AbortSignal | undefined };
 
@@ -22,9 +22,10 @@ export interface FoldersResult {
  * Calls get_folders and decrypts names and keys (binding the device first when needed).
  *
  * @example
- * const { folders } = await getFolders(core);
+ * const { folders } = await getFolders(ksm);
  */
-export async function getFolders(core: ClientCore, options: Signal = {}): Promise<FoldersResult> {
+export async function getFolders(session: KsmSession, options: Signal = {}): Promise<FoldersResult> {
+  const core = sessionCore(session);
   await core.boundConfig(options.signal);
   const { json, config, stale } = await core.read('get_folders', {}, options.signal);
   const { folders, skipped } = await decryptFolders(json, { appKey: config.appKey as Uint8Array<ArrayBuffer> });
@@ -53,8 +54,8 @@ export function locateFolder(
   return { folder, root };
 }
 
-async function folderList(core: ClientCore, given: readonly DecryptedFolder[] | undefined, signal?: AbortSignal) {
-  return given ?? (await getFolders(core, { signal })).folders;
+async function folderList(session: KsmSession, given: readonly DecryptedFolder[] | undefined, signal?: AbortSignal) {
+  return given ?? (await getFolders(session, { signal })).folders;
 }
 
 /** Options of `createFolder`. */
@@ -70,10 +71,11 @@ export interface CreateFolderOptions extends Signal {
  * Creates a sub-folder; its key is CBC-wrapped under the ROOT shared folder key. Returns the new UID.
  *
  * @example
- * const uid = await createFolder(core, { parentUid: sharedFolderUid, name: 'Payments' });
+ * const uid = await createFolder(ksm, { parentUid: sharedFolderUid, name: 'Payments' });
  */
-export async function createFolder(core: ClientCore, options: CreateFolderOptions): Promise<string> {
-  const { folder, root } = locateFolder(await folderList(core, options.folders, options.signal), options.parentUid);
+export async function createFolder(session: KsmSession, options: CreateFolderOptions): Promise<string> {
+  const core = sessionCore(session);
+  const { folder, root } = locateFolder(await folderList(session, options.folders, options.signal), options.parentUid);
   const folderKey = generateAesKey();
   const folderUid = generateRecordUid();
   const [sharedFolderKey, data] = await Promise.all([
@@ -98,17 +100,18 @@ export async function createFolder(core: ClientCore, options: CreateFolderOption
  * Renames a folder. Pass the folder from `getFolders` (its key is attached) or its UID (fetched).
  *
  * @example
- * await updateFolder(core, folder, 'Payments (EU)');
+ * await updateFolder(ksm, folder, 'Payments (EU)');
  */
 export async function updateFolder(
-  core: ClientCore,
+  session: KsmSession,
   folder: DecryptedFolder | string,
   name: string,
   options: Signal = {},
 ): Promise<void> {
+  const core = sessionCore(session);
   const target =
     typeof folder === 'string'
-      ? locateFolder(await folderList(core, undefined, options.signal), folder).folder
+      ? locateFolder(await folderList(session, undefined, options.signal), folder).folder
       : folder;
   const data = await encryptFolderData(target.folderKey.cbc, { name });
   await core.write('update_folder', { folderUid: target.folderUid, data: base64UrlEncode(data) }, options.signal);
@@ -118,13 +121,14 @@ export async function updateFolder(
  * Deletes folders; without `force` the server refuses non-empty ones. Returns one result per folder.
  *
  * @example
- * const [result] = await deleteFolders(core, [uid], { force: true });
+ * const [result] = await deleteFolders(ksm, [uid], { force: true });
  */
 export async function deleteFolders(
-  core: ClientCore,
+  session: KsmSession,
   folderUids: readonly string[],
   options: Signal & { readonly force?: boolean | undefined } = {},
 ): Promise<DeleteResult[]> {
+  const core = sessionCore(session);
   await core.boundConfig(options.signal);
   const json = await core.write(
     'delete_folder',

@@ -1,20 +1,22 @@
-// Keeper Notation through the client: a NotationRecordSource backed by get_secret (requestedRecords, then all).
+// Keeper Notation through a session: a NotationRecordSource backed by get_secret (requestedRecords, then all).
 import type { DecryptedFile } from '../keychain/record-types.js';
 import { getNotationResults } from '../notation/get-notation-results.js';
 import type { Notation } from '../notation/types.js';
-import type { ClientCore } from './client-core.js';
 import { downloadFile } from './files.js';
 import { getSecrets } from './secrets.js';
+import type { KsmSession } from './session.js';
 
 /**
- * Evaluates a notation like the official `getNotationResults`: a UID-looking record is fetched with
- * `requestedRecords`, otherwise (or when nothing matched) every record is fetched and matched by title.
+ * Resolves a notation with the official `getNotationResults` semantics: a UID-looking record is fetched with
+ * `requestedRecords`, otherwise (or when nothing matched) every record is fetched and matched by title. Files
+ * are downloaded and returned base64url-encoded. (The root `getNotationResults` works over a record source
+ * you supply; `client.getNotationResults` is this function bound to the client's session.)
  *
  * @example
- * const [password] = await notationResults(core, 'keeper://Postgres/field/password');
+ * const [password] = await resolveNotation(ksm, 'keeper://Postgres/field/password');
  */
-export function notationResults(
-  core: ClientCore,
+export function resolveNotation(
+  session: KsmSession,
   notation: string | Notation,
   options: { readonly signal?: AbortSignal | undefined } = {},
 ): Promise<string[]> {
@@ -22,10 +24,10 @@ export function notationResults(
   return getNotationResults<DecryptedFile>(
     {
       async getRecords(uids) {
-        const result = await getSecrets(core, { signal, ...(uids === undefined ? {} : { uids }) });
+        const result = await getSecrets(session, { signal, ...(uids === undefined ? {} : { uids }) });
         return result.records;
       },
-      downloadFile: (_record, file) => downloadFile(core, file, { signal }),
+      downloadFile: (_record, file) => downloadFile(session, file, { signal }),
     },
     notation,
   );

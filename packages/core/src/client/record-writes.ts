@@ -6,9 +6,9 @@ import { encryptRecordData } from '../keychain/owner.js';
 import { createRecord } from '../keychain/owner-records.js';
 import type { DecryptedRecord } from '../keychain/record-types.js';
 import type { RecordData } from '../record/types.js';
-import type { ClientCore } from './client-core.js';
 import { type DeleteResult, deleteResults } from './delete-results.js';
 import { getFolders, locateFolder } from './folders.js';
+import { type KsmSession, sessionCore } from './session.js';
 
 type Signal = { readonly signal?: AbortSignal | undefined };
 
@@ -26,16 +26,17 @@ export interface CreateSecretOptions extends Signal {
  * ECIES-wrapped for the app owner. Returns the new record UID.
  *
  * @example
- * const uid = await createSecret(core, { folderUid, data: { title: 'DB', type: 'login', fields: [] } });
+ * const uid = await createSecret(ksm, { folderUid, data: { title: 'DB', type: 'login', fields: [] } });
  */
-export async function createSecret(core: ClientCore, options: CreateSecretOptions): Promise<string> {
+export async function createSecret(session: KsmSession, options: CreateSecretOptions): Promise<string> {
+  const core = sessionCore(session);
   const config = await core.boundConfig(options.signal);
   if (config.appOwnerPublicKey === undefined) {
     throw new KsmError('ERR_INVALID_CONFIG', 'The application owner public key is missing from the config', {
       key: 'appOwnerPublicKey',
     });
   }
-  const folders = options.folders ?? (await getFolders(core, { signal: options.signal })).folders;
+  const folders = options.folders ?? (await getFolders(session, { signal: options.signal })).folders;
   const { folder, root } = locateFolder(folders, options.folderUid);
   const record = await createRecord({
     data: options.data,
@@ -79,13 +80,14 @@ function withoutFiles(data: RecordData, fileUids: readonly string[]): RecordData
  * server (`ERR_REVISION_CONFLICT` on the local vault).
  *
  * @example
- * await updateSecret(core, record, { data: setRecordTitle(record.data, 'Renamed') });
+ * await updateSecret(ksm, record, { data: setRecordTitle(record.data, 'Renamed') });
  */
 export async function updateSecret(
-  core: ClientCore,
+  session: KsmSession,
   record: DecryptedRecord,
   options: UpdateSecretOptions = {},
 ): Promise<void> {
+  const core = sessionCore(session);
   await core.boundConfig(options.signal);
   let data = options.data ?? record.data;
   const links = options.links2Remove ?? [];
@@ -108,13 +110,14 @@ export async function updateSecret(
  * Commits (or with `rollback`, discards) a staged update of a record.
  *
  * @example
- * await completeTransaction(core, record.recordUid, { rollback: false });
+ * await completeTransaction(ksm, record.recordUid, { rollback: false });
  */
 export async function completeTransaction(
-  core: ClientCore,
+  session: KsmSession,
   recordUid: string,
   options: Signal & { readonly rollback?: boolean | undefined } = {},
 ): Promise<void> {
+  const core = sessionCore(session);
   await core.boundConfig(options.signal);
   const endpoint = options.rollback === true ? 'rollback_secret_update' : 'finalize_secret_update';
   await core.write(endpoint, { recordUid }, options.signal);
@@ -124,13 +127,14 @@ export async function completeTransaction(
  * Deletes records; one result per requested UID (`ok` when deleted).
  *
  * @example
- * const results = await deleteSecrets(core, [uid]);
+ * const results = await deleteSecrets(ksm, [uid]);
  */
 export async function deleteSecrets(
-  core: ClientCore,
+  session: KsmSession,
   recordUids: readonly string[],
   options: Signal = {},
 ): Promise<DeleteResult[]> {
+  const core = sessionCore(session);
   await core.boundConfig(options.signal);
   const json = await core.write('delete_secret', { recordUids: [...recordUids] }, options.signal);
   return deleteResults(json, 'records', 'recordUid', recordUids);

@@ -3,7 +3,7 @@ import { decryptSecrets } from '../keychain/decrypt-secrets.js';
 import type { DecryptedRecord, DecryptedSharedFolder } from '../keychain/record-types.js';
 import type { SkippedItem } from '../keychain/skipped.js';
 import type { AppData } from '../record/types.js';
-import type { ClientCore } from './client-core.js';
+import { type KsmSession, sessionCore } from './session.js';
 
 /** Options of `getSecrets`. */
 export interface GetSecretsOptions {
@@ -36,9 +36,10 @@ export interface SecretsResult {
  * Calls get_secret (binding the device first when needed) and decrypts the response.
  *
  * @example
- * const { records } = await getSecrets(core, { uids: ['76Ohu96GJYJrvVR51zdrzQ'] });
+ * const { records } = await getSecrets(session, { uids: ['76Ohu96GJYJrvVR51zdrzQ'] });
  */
-export async function getSecrets(core: ClientCore, options: GetSecretsOptions = {}): Promise<SecretsResult> {
+export async function getSecrets(session: KsmSession, options: GetSecretsOptions = {}): Promise<SecretsResult> {
+  const core = sessionCore(session);
   const fields: Record<string, unknown> = {};
   if (options.uids !== undefined) fields.requestedRecords = [...options.uids];
   if (options.folderUids !== undefined) fields.requestedFolders = [...options.folderUids];
@@ -64,14 +65,14 @@ export async function getSecrets(core: ClientCore, options: GetSecretsOptions = 
  * The records whose title is exactly `title` (de-duplicated by UID).
  *
  * @example
- * const [db] = await getSecretsByTitle(core, 'Postgres');
+ * const [db] = await getSecretsByTitle(ksm, 'Postgres');
  */
 export async function getSecretsByTitle(
-  core: ClientCore,
+  session: KsmSession,
   title: string,
   options: { readonly signal?: AbortSignal | undefined } = {},
 ): Promise<DecryptedRecord[]> {
-  const { records } = await getSecrets(core, options);
+  const { records } = await getSecrets(session, options);
   const seen = new Set<string>();
   return records.filter((record) => {
     if (record.data.title !== title || seen.has(record.recordUid)) return false;
@@ -92,13 +93,13 @@ export interface AppInfo {
  * The app's info from get_secret's `appData`.
  *
  * @example
- * const { title, expiresOn } = await getAppInfo(core);
+ * const { title, expiresOn } = await getAppInfo(ksm);
  */
 export async function getAppInfo(
-  core: ClientCore,
+  session: KsmSession,
   options: { readonly signal?: AbortSignal | undefined } = {},
 ): Promise<AppInfo> {
-  const result = await getSecrets(core, options);
+  const result = await getSecrets(session, options);
   return {
     title: result.appData?.title ?? null,
     type: result.appData?.type ?? null,

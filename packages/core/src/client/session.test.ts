@@ -1,8 +1,9 @@
 // The lean client: a session plus standalone operations, against an in-process fake KSM server.
+
+import { TOTP_URI } from '@ksmkit/test-support/client-seed';
 import { describe, expect, it } from 'vitest';
 import { utf8Decode, utf8Encode } from '../encoding/bytes.js';
 import { rejection } from '../test-support/ksm-error-of.js';
-import { TOTP_URI } from './client-fixture.test-support.js';
 import { fakeServer } from './fake-ksm-server.test-support.js';
 import {
   createClient,

@@ -1,4 +1,7 @@
 // The lean client end to end against a real vault (Node and workerd): what a minimal Worker does, through `./session`.
+
+import { CLIENT_SEED } from '@ksmkit/test-support/client-seed';
+import { useVault } from '@ksmkit/test-support/vault-client';
 import { describe, expect, it } from 'vitest';
 import { readDeviceConfig } from '../config/config-storage.js';
 import { utf8Decode } from '../encoding/bytes.js';
@@ -11,12 +14,11 @@ import {
   getSecretsByTitle,
   resolveNotation,
 } from '../session.js';
-import { CLIENT_SEED, newDevice } from './client-fixture.test-support.js';
-import { useVault, vaultAvailable } from './vault-control.test-support.js';
+import { newDevice } from './client-fixture.test-support.js';
 
 const slow = { timeout: 120_000 };
 
-describe.skipIf(!vaultAvailable)('lean session against a real vault', () => {
+describe('lean session against a real vault', () => {
   const started = useVault({ seed: CLIENT_SEED });
 
   it('binds on first use, resolves notation and reads secrets, folders and files', slow, async () => {

@@ -131,13 +131,28 @@ describe('postKsm', () => {
     const slowCtx = { ...timed.ctx, timeoutMs: 20 };
     await rejection(postKsm(slowCtx, 'get_secret', { fields: {}, idempotent: true }), 'ERR_TIMEOUT');
     expect(timed.seen).toHaveLength(3);
+  });
 
-    const aborted = await context([hang]);
+  it('rethrows the caller abort reason while the request is on the wire, without retrying', async () => {
     const controller = new AbortController();
+    // The abort happens once the request has reached fetch, however long building it took: no timer race.
+    const abortOnArrival = (init: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => {
+        init.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+        controller.abort(new Error('stop'));
+      });
+    const aborted = await context([abortOnArrival, ok()]);
     const pending = postKsm(aborted.ctx, 'get_secret', { fields: {}, idempotent: true, signal: controller.signal });
-    setTimeout(() => controller.abort(new Error('stop')), 5);
     await expect(pending).rejects.toThrow('stop');
     expect(aborted.seen).toHaveLength(1);
+    expect(aborted.sleeps).toEqual([]);
+  });
+
+  it('sends nothing when the caller aborted before the call', async () => {
+    const early = await context([ok()]);
+    const signal = AbortSignal.abort(new Error('stop'));
+    await expect(postKsm(early.ctx, 'get_secret', { fields: {}, idempotent: true, signal })).rejects.toThrow('stop');
+    expect(early.seen).toHaveLength(0);
   });
 
   it('never accepts a non-200 success status', async () => {

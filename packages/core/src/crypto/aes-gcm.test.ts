@@ -33,6 +33,12 @@ describe('gcmEncrypt', () => {
     );
   });
 
+  it.each([0, 8, 11, 13, 16])('rejects a %i-byte nonce with ERR_INVALID_INPUT and its length', async (length) => {
+    const error = await gcmEncrypt(KEY, new Uint8Array(1), { nonce: new Uint8Array(length) }).catch((e: unknown) => e);
+    expect(isKsmError(error, 'ERR_INVALID_INPUT')).toBe(true);
+    expect(isKsmError(error) && error.details).toEqual({ length });
+  });
+
   it('refuses a CBC key', async () => {
     const cbc = await importAesKey(KEY, 'AES-CBC');
     await expect(gcmEncrypt(cbc, new Uint8Array(1))).rejects.toSatisfy((e) => isKsmError(e, 'ERR_INVALID_KEY'));

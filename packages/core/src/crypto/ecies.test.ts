@@ -33,6 +33,13 @@ describe('publicEncrypt', () => {
     expect(bytesToHex(a.subarray(0, 65))).not.toBe(bytesToHex(b.subarray(0, 65)));
   });
 
+  it.each([0, 8, 16])('rejects a %i-byte nonce option with ERR_INVALID_INPUT', async (length) => {
+    const options = { ephemeralScalar: new Uint8Array(32).fill(0x22), nonce: new Uint8Array(length).fill(0x01) };
+    await expect(publicEncrypt(new Uint8Array(32), base64Decode(RECIPIENT_PUBLIC), options)).rejects.toSatisfy((e) =>
+      isKsmError(e, 'ERR_INVALID_INPUT'),
+    );
+  });
+
   it('rejects a recipient key that is not a P-256 point', async () => {
     await expect(publicEncrypt(new Uint8Array(32), new Uint8Array(65))).rejects.toSatisfy((e) =>
       isKsmError(e, 'ERR_INVALID_KEY'),

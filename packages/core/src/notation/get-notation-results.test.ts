@@ -4,7 +4,12 @@ import type { KsmErrorCode } from '../errors.js';
 import type { RecordFileView, RecordView } from '../record/types.js';
 import { evaluateNotation } from './evaluate-notation.js';
 import { getNotationResults, type NotationRecordSource } from './get-notation-results.js';
-import { FIXTURE_FILE_CONTENT, FIXTURE_FILE_UID, fixtureRecord, FIXTURE_UID as UID } from './spec-fixture.js';
+import {
+  FIXTURE_FILE_CONTENT,
+  FIXTURE_FILE_UID,
+  fixtureRecord,
+  FIXTURE_UID as UID,
+} from './spec-fixture.test-support.js';
 
 type Expected = readonly string[] | KsmErrorCode | `not a KsmError`;
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KsmErrorCode } from '../errors.js';
 import { getValue } from './legacy-get-value.js';
-import { FIXTURE_FILE_UID, fixtureRecord, FIXTURE_UID as UID } from './spec-fixture.js';
+import { FIXTURE_FILE_UID, fixtureRecord, FIXTURE_UID as UID } from './spec-fixture.test-support.js';
 
 interface Failure {
   readonly error: KsmErrorCode | `not a KsmError`;

@@ -15,7 +15,13 @@ import type { KsmErrorCode } from '../errors.js';
 import { createOfficialHarness } from '../test-support/official-sdk.js';
 import { getNotationResults, type NotationRecordSource } from './get-notation-results.js';
 import { getValue } from './legacy-get-value.js';
-import { type CorpusRecord, isInheritedName, notationFor, notationText, recordSet } from './notation-corpus.js';
+import {
+  type CorpusRecord,
+  isInheritedName,
+  notationFor,
+  notationText,
+  recordSet,
+} from './notation-corpus.test-support.js';
 import { parseNotation } from './parse-notation.js';
 
 const slow = { timeout: 120_000 };

@@ -5,7 +5,7 @@ import { base64UrlEncode } from '../encoding/base64.js';
 import { utf8Encode } from '../encoding/bytes.js';
 import { isKsmError } from '../errors.js';
 import { parseNotation } from './parse-notation.js';
-import { FIXTURE_UID as UID } from './spec-fixture.js';
+import { FIXTURE_UID as UID } from './spec-fixture.test-support.js';
 
 /** The sections of a parse, without positions. */
 function sections(text: string, legacy = false) {

@@ -243,6 +243,11 @@ describe('validateField', () => {
     expect(() => validateField(field)).not.toThrow();
   });
 
+  it.each(['required', 'privacyScreen', 'enforceGeneration'])('names a non-boolean %s flag as the property', (flag) => {
+    const error = rejection(() => validateField({ type: 'password', value: [], [flag]: 'true' }));
+    expect(error.details).toMatchObject({ property: flag, reason: 'invalid-flag' });
+  });
+
   it('rejects malformed field objects with the location it was given', () => {
     const at = { section: 'custom', fieldIndex: 4 } as const;
     const cases: [unknown, string][] = [
@@ -253,6 +258,8 @@ describe('validateField', () => {
       [{ type: 'login', label: 5, value: [] }, 'invalid-label'],
       [{ type: 'login', value: [], required: 1 }, 'invalid-flag'],
       [{ type: 'login', value: [], privacyScreen: 'true' }, 'invalid-flag'],
+      [{ type: 'password', value: [], enforceGeneration: 'yes' }, 'invalid-flag'],
+      [{ type: 'password', value: [], enforceGeneration: 0 }, 'invalid-flag'],
       [{ type: 'password', value: [], complexity: { length: '32' } }, 'invalid-complexity'],
       [{ type: 'login', value: SECRET_MARKER }, 'not-an-array'],
       [{ type: 'login' }, 'not-an-array'],

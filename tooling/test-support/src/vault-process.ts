@@ -1,113 +1,70 @@
-// @ksmkit/test-support: start a real ksmkit-vault process (init, seed, serve --port 0) for tests; stop it by PID.
-import { execFileSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  renameSync,
-  rmdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+// Test support: start a real ksmkit-vault process (init, seed, serve --port 0) for tests; stop it by PID.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { ensureVaultBuilt, vaultCliPath } from './vault-build.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const appDir = resolve(here, '../../apps/vault');
-const distDir = join(appDir, 'dist', 'cli');
+export { ensureVaultBuilt, vaultCliPath, vaultPackageDir } from './vault-build.js';
 
-/**
- * Absolute path of the built ksmkit-vault CLI (apps/vault/dist/cli/main.js or main.mjs, found relative to
- * this file, never through node_modules).
- *
- * @example
- * spawn(process.execPath, [vaultCliPath(), '--help']);
- */
-export function vaultCliPath() {
-  for (const name of ['main.js', 'main.mjs']) {
-    const path = join(distDir, name);
-    if (existsSync(path)) return path;
-  }
-  throw new Error(`ksmkit-vault is not built (no ${join(distDir, 'main.js')}); run \`cd apps/vault && npx tsdown\``);
+/** Throttle limits passed to `serve`. */
+export interface TestVaultThrottle {
+  readonly requests: number;
+  readonly windowSeconds: number;
 }
 
-function newestSource(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts') && !entry.name.includes('.test'))
-      newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
+/** Options of `startTestVault`. */
+export interface StartTestVaultOptions {
+  /** A seed document (object, written as JSON) or the path of a JSON/YAML seed file. */
+  readonly seed?: string | Record<string, unknown>;
+  readonly throttle?: TestVaultThrottle;
+  /** Extra arguments for `serve` (e.g. `['--http']`). */
+  readonly args?: readonly string[];
+  /** Use this directory instead of a fresh temporary one (it is then not deleted on stop). */
+  readonly dataDir?: string;
+  /** Build apps/vault first when its dist is missing or stale (default true). */
+  readonly build?: boolean;
+  /** Extra environment variables for every spawned process. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
-function isStale() {
-  const built = ['main.js', 'main.mjs'].map((name) => join(distDir, name)).find((path) => existsSync(path));
-  return built === undefined || statSync(built).mtimeMs < newestSource(join(appDir, 'src'));
+/** What `seed --json` printed: names/titles → UIDs. */
+export interface TestVaultSeed {
+  readonly folders: Record<string, string>;
+  readonly records: Record<string, string>;
+  readonly apps: Record<string, string>;
 }
 
-function sleepSync(ms) {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+/** A failed admin command: its exit code and stderr (user errors carry a message, never a secret). */
+export interface TestVaultCommandError extends Error {
+  readonly exitCode: number | null;
+  readonly stderr: string;
+  readonly stdout: string;
 }
 
-/**
- * Builds apps/vault (tsdown) when its dist is missing or older than any non-test source file. Safe across
- * parallel test workers: one builds (under a lock directory) into a fresh directory that is swapped in, the
- * others wait and re-check.
- *
- * @example
- * ensureVaultBuilt();
- */
-export function ensureVaultBuilt() {
-  const lock = join(appDir, '.dist-lock');
-  while (isStale()) {
-    try {
-      mkdirSync(lock);
-    } catch {
-      // Another worker builds; a lock older than 10 minutes belongs to a crashed run.
-      try {
-        if (Date.now() - statSync(lock).mtimeMs > 600_000) rmdirSync(lock);
-      } catch {}
-      sleepSync(200);
-      continue;
-    }
-    try {
-      if (!isStale()) return;
-      const suffix = randomBytes(4).toString('hex');
-      const fresh = join(appDir, `.dist-build-${suffix}`);
-      const old = join(appDir, `.dist-old-${suffix}`);
-      try {
-        execFileSync(
-          process.execPath,
-          [join(appDir, 'node_modules', 'tsdown', 'dist', 'run.mjs'), '--out-dir', fresh],
-          {
-            cwd: appDir,
-            stdio: 'ignore',
-          },
-        );
-      } catch (error) {
-        rmSync(fresh, { recursive: true, force: true });
-        throw new Error('building apps/vault with tsdown failed; run `cd apps/vault && npx tsdown` to see why', {
-          cause: error,
-        });
-      }
-      const dist = join(appDir, 'dist');
-      if (existsSync(dist)) renameSync(dist, old);
-      renameSync(fresh, dist);
-      rmSync(old, { recursive: true, force: true });
-      return;
-    } finally {
-      rmdirSync(lock);
-    }
-  }
+/** A running vault. */
+export interface TestVault {
+  readonly dataDir: string;
+  /** `host:port`, what devices use as `hostname`. */
+  readonly hostname: string;
+  readonly port: number;
+  /** `https://127.0.0.1:PORT` (or http with `--http`). */
+  readonly url: string;
+  readonly caCertPath: string | null;
+  readonly serverPublicKey: string;
+  readonly serverPublicKeyId: number;
+  /** PID of the `serve` process. */
+  readonly pid: number;
+  /** UIDs created by the seed (empty maps without a seed). */
+  readonly seeded: TestVaultSeed;
+  /** Runs `ksmkit-vault <args> --json --data-dir <dataDir>` and resolves with its parsed JSON output. */
+  // biome-ignore lint/suspicious/noExplicitAny: CLI JSON output is untyped; tests index into it freely
+  admin<T = any>(args: readonly string[], options?: { readonly input?: string }): Promise<T>;
+  /** Stops the server (SIGTERM to its PID) and deletes the temporary data directory. */
+  stop(): Promise<void>;
 }
 
-function commandError(args, code, stdout, stderr) {
+function commandError(args: readonly string[], code: number | null, stdout: string, stderr: string): Error {
   const error = new Error(`ksmkit-vault ${args[0] ?? ''} ${args[1] ?? ''} exited with ${code}: ${stderr.trim()}`);
   return Object.assign(error, { exitCode: code, stdout, stderr });
 }
@@ -118,7 +75,12 @@ function commandError(args, code, stdout, stderr) {
  * @example
  * const apps = await runVaultCli(['app', 'list'], dataDir);
  */
-export function runVaultCli(args, dataDir, options = {}) {
+// biome-ignore lint/suspicious/noExplicitAny: CLI JSON output is untyped; tests index into it freely
+export function runVaultCli<T = any>(
+  args: readonly string[],
+  dataDir: string,
+  options: { readonly input?: string; readonly env?: Readonly<Record<string, string>> } = {},
+): Promise<T> {
   const fullArgs = [...args, '--json', '--data-dir', dataDir];
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [vaultCliPath(), ...fullArgs], {
@@ -146,6 +108,17 @@ export function runVaultCli(args, dataDir, options = {}) {
   });
 }
 
+/** The `serve --json` line that says the server listens. */
+interface ReadyEvent {
+  readonly event: string;
+  readonly hostname: string;
+  readonly port: number;
+  readonly url: string;
+  readonly caCertPath: string | null;
+  readonly serverPublicKey: string;
+  readonly serverPublicKeyId: number;
+}
+
 /**
  * Builds apps/vault if its dist is stale, creates a temporary data directory, runs `init` (and `seed`),
  * starts `serve --port 0 --json` and waits for its ready line. `stop()` sends SIGTERM to that PID only and removes the temporary directory.
@@ -154,25 +127,25 @@ export function runVaultCli(args, dataDir, options = {}) {
  * const vault = await startTestVault({ throttle: { requests: 5, windowSeconds: 2 } });
  * try { const { token } = await vault.admin(['client', 'add', '--app', 'ci']); } finally { await vault.stop(); }
  */
-export async function startTestVault(options = {}) {
+export async function startTestVault(options: StartTestVaultOptions = {}): Promise<TestVault> {
   if (options.build !== false) ensureVaultBuilt();
   const ownDir = options.dataDir === undefined;
   const root = ownDir ? mkdtempSync(join(tmpdir(), 'ksmkit-test-vault-')) : undefined;
-  const dataDir = options.dataDir ?? join(root, 'vault');
+  const dataDir = options.dataDir ?? join(root as string, 'vault');
   const env = options.env ?? {};
   const cleanup = () => {
     if (root !== undefined) rmSync(root, { recursive: true, force: true });
   };
   try {
     await runVaultCli(['init', '--if-needed'], dataDir, { env });
-    let seeded = { folders: {}, records: {}, apps: {} };
+    let seeded: TestVaultSeed = { folders: {}, records: {}, apps: {} };
     if (options.seed !== undefined) {
-      let file = options.seed;
+      let file: string | Record<string, unknown> = options.seed;
       if (typeof file !== 'string') {
         file = join(root ?? dataDir, 'seed.json');
         writeFileSync(file, JSON.stringify(options.seed), { mode: 0o600 });
       }
-      seeded = await runVaultCli(['seed', file], dataDir, { env });
+      seeded = await runVaultCli<TestVaultSeed>(['seed', file], dataDir, { env });
     }
     const serveArgs = ['serve', '--port', '0', '--json', '--data-dir', dataDir, ...(options.args ?? [])];
     if (options.throttle !== undefined) {
@@ -183,14 +156,16 @@ export async function startTestVault(options = {}) {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const exited = new Promise((resolveExit) => child.once('exit', (code, signal) => resolveExit({ code, signal })));
-    const ready = await new Promise((resolveReady, reject) => {
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolveExit) =>
+      child.once('exit', (code, signal) => resolveExit({ code, signal })),
+    );
+    const ready = await new Promise<ReadyEvent>((resolveReady, reject) => {
       let buffer = '';
       let stderr = '';
-      child.stderr.setEncoding('utf8').on('data', (chunk) => {
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
         stderr += chunk;
       });
-      const onData = (chunk) => {
+      const onData = (chunk: string) => {
         buffer += chunk;
         let newline = buffer.indexOf('\n');
         while (newline >= 0) {
@@ -198,7 +173,7 @@ export async function startTestVault(options = {}) {
           buffer = buffer.slice(newline + 1);
           newline = buffer.indexOf('\n');
           if (!line.startsWith('{')) continue;
-          const event = JSON.parse(line);
+          const event = JSON.parse(line) as ReadyEvent;
           if (event.event === 'ready') {
             child.stdout.off('data', onData);
             child.stdout.resume();
@@ -213,7 +188,7 @@ export async function startTestVault(options = {}) {
         reject(new Error(`ksmkit-vault serve exited before it was ready (${code ?? signal}): ${stderr.trim()}`)),
       );
     });
-    let stopping;
+    let stopping: Promise<void> | undefined;
     return {
       dataDir,
       hostname: ready.hostname,
@@ -222,7 +197,7 @@ export async function startTestVault(options = {}) {
       caCertPath: ready.caCertPath,
       serverPublicKey: ready.serverPublicKey,
       serverPublicKeyId: ready.serverPublicKeyId,
-      pid: child.pid,
+      pid: child.pid as number,
       seeded,
       admin: (args, adminOptions = {}) => runVaultCli(args, dataDir, { env, ...adminOptions }),
       stop() {

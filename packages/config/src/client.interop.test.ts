@@ -1,22 +1,27 @@
 // Differential (Node): the official JS SDK 17.5.0 and ksmkit on the same real vault read the same records,
 // folders and notation results, and each reads what the other wrote (records, files, folders).
 import { readFileSync } from 'node:fs';
-import { Agent } from 'node:https';
 import * as ksm from '@keeper-security/secrets-manager-core';
+import {
+  createClient,
+  createMemoryStorage,
+  getFieldValue,
+  initializeConfig,
+  type KsmClient,
+  OpaqueAesKey,
+  parseDeviceConfig,
+  readDeviceConfig,
+  serializeDeviceConfig,
+  utf8Decode,
+  utf8Encode,
+  writeDeviceConfig,
+} from '@ksmkit/core';
+import { startTestVault, type TestVault } from '@ksmkit/test-support';
+import { CLIENT_SEED } from '@ksmkit/test-support/client-seed';
+import { trustVaultInOfficialSdk } from '@ksmkit/test-support/official-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestVault, type TestVault } from '../../../../tooling/test-support/index.js';
-import { nodeCipher } from '../../../config/src/node-cipher.js';
-import { createNodeFetch } from '../../../config/src/node-fetch.js';
-import { readDeviceConfig, writeDeviceConfig } from '../config/config-storage.js';
-import { parseDeviceConfig, serializeDeviceConfig } from '../config/config-text.js';
-import { initializeConfig } from '../config/initialize-config.js';
-import { createMemoryStorage } from '../config/memory-storage.js';
-import { OpaqueAesKey } from '../crypto/opaque-aes-key.js';
-import { utf8Decode, utf8Encode } from '../encoding/bytes.js';
-import { getFieldValue } from '../record/record-fields.js';
-import { CLIENT_SEED } from './client-fixture.test-support.js';
-import { createClient, type KsmClient } from './index.js';
-import { vaultAvailable } from './vault-control.test-support.js';
+import { nodeCipher } from './node-cipher.js';
+import { createNodeFetch } from './node-fetch.js';
 
 const slow = { timeout: 120_000 };
 
@@ -26,7 +31,7 @@ const ciphers = [
   ['nodeCipher', nodeCipher],
 ] as const;
 
-describe.skipIf(!vaultAvailable).each(ciphers)('ksmkit client (%s) vs the official SDK on one vault', (_, cipher) => {
+describe.each(ciphers)('ksmkit client (%s) vs the official SDK on one vault', (_, cipher) => {
   let vault: TestVault;
   let ours: KsmClient;
   let sdk: ksm.SecretManagerOptions;
@@ -36,7 +41,7 @@ describe.skipIf(!vaultAvailable).each(ciphers)('ksmkit client (%s) vs the offici
   beforeAll(async () => {
     vault = await startTestVault({ seed: CLIENT_SEED });
     ca = readFileSync(vault.caCertPath as string, 'utf8');
-    ksm.setCustomProxyAgent(new Agent({ ca, keepAlive: false }));
+    trustVaultInOfficialSdk(vault.caCertPath as string);
     const mine = await vault.admin(['client', 'add', '--app', 'ci']);
     const storage = createMemoryStorage();
     ourStorage = storage;

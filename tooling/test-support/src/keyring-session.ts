@@ -3,7 +3,6 @@ import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSecretService } from '../secret-service.js';
 
 /** A running private session bus, optionally with gnome-keyring on it. */
 export interface KeyringSession {
@@ -49,6 +48,24 @@ async function startBus(home: string): Promise<{ address: string; child: ChildPr
   return { address, child };
 }
 
+/** Resolves once org.freedesktop.secrets answers a ping on the session bus of `env`. */
+function secretServiceAnswers(env: Record<string, string>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      'dbus-send',
+      [
+        '--session',
+        '--print-reply',
+        '--dest=org.freedesktop.secrets',
+        '/org/freedesktop/secrets',
+        'org.freedesktop.DBus.Peer.Ping',
+      ],
+      { env },
+      (error) => (error ? reject(error) : resolve()),
+    );
+  });
+}
+
 /** A private session bus without any Secret Service on it. */
 export async function startBareBus(): Promise<KeyringSession> {
   const home = await mkdtemp(join(tmpdir(), 'ksmkit-bus-'));
@@ -86,8 +103,7 @@ export async function startKeyring(password = 'test-password'): Promise<KeyringS
   };
   for (let attempt = 0; ; attempt++) {
     try {
-      const service = await openSecretService(env);
-      await service.close();
+      await secretServiceAnswers(env);
       return { env, stop };
     } catch (error) {
       if (keyring.exitCode !== null || attempt > 100) {

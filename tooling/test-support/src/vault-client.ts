@@ -1,7 +1,7 @@
-// Test support (any runtime): drive real vaults through the Node-side control endpoint of the client test setup.
+// Test support (any runtime, workerd included): drive real vaults through the Node-side control endpoint.
 import { afterAll, beforeAll, inject } from 'vitest';
 
-/** How tests reach the control endpoint (`inject('ksmVaultControl')`); null when the vault CLI is not built. */
+/** How tests reach the control endpoint (`inject('ksmVaultControl')`). */
 export interface VaultControl {
   readonly url: string;
   readonly secret: string;
@@ -9,7 +9,7 @@ export interface VaultControl {
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    ksmVaultControl: VaultControl | null;
+    ksmVaultControl: VaultControl;
   }
 }
 
@@ -27,12 +27,10 @@ export interface ControlledVault {
   stop(): Promise<void>;
 }
 
-/** True when the vault CLI is built and the control endpoint runs. */
-export const vaultAvailable = inject('ksmVaultControl') !== null;
-
 async function call(body: Record<string, unknown>): Promise<unknown> {
   const control = inject('ksmVaultControl');
-  if (control === null) throw new Error('the vault control endpoint is not running');
+  if (control === undefined)
+    throw new Error('the vault control endpoint is not running: add @ksmkit/test-support/vault-control to globalSetup');
   const response = await fetch(control.url, {
     method: 'POST',
     headers: { 'x-control-secret': control.secret, 'content-type': 'application/json' },

@@ -1,14 +1,10 @@
 // Vitest globalSetup (Node side): a loopback control endpoint that starts, administers and stops real vaults for
-// client tests, so the same suite can drive them from Node and from inside workerd (which cannot spawn processes).
-// biome-ignore lint/correctness/noNodejsModules: Node-only test support (never imported by runtime code)
+// tests, so the same suite can drive them from Node and from inside workerd (which cannot spawn processes).
 import { randomBytes } from 'node:crypto';
-// biome-ignore lint/correctness/noNodejsModules: Node-only test support (never imported by runtime code)
-import { existsSync } from 'node:fs';
-// biome-ignore lint/correctness/noNodejsModules: Node-only test support (never imported by runtime code)
 import { createServer, type Server } from 'node:http';
 import type { TestProject } from 'vitest/node';
-import { startTestVault, type TestVault, vaultCliPath } from '../../../../tooling/test-support/index.js';
-import type {} from './vault-control.test-support.js';
+import type {} from './vault-client.js';
+import { ensureVaultBuilt, startTestVault, type TestVault } from './vault-process.js';
 
 let server: Server | null = null;
 const vaults = new Map<string, TestVault>();
@@ -43,16 +39,11 @@ async function handle(body: Record<string, unknown>): Promise<unknown> {
  * Starts the control endpoint and provides its address to the tests.
  *
  * @example
- * // vitest.config.ts: test: { globalSetup: ['src/client/vault-control.node-test.ts'] }
+ * // vitest.config.ts: test: { globalSetup: [fileURLToPath(import.meta.resolve('@ksmkit/test-support/vault-control'))] }
  */
 export async function setup(project: TestProject): Promise<void> {
-  if (!existsSync(vaultCliPath())) {
-    if (process.env.CI)
-      throw new Error('apps/vault is not built: in CI the vault tests must run (turbo builds it first)');
-    console.warn('[client tests] apps/vault is not built (cd apps/vault && npx tsdown): vault tests are skipped');
-    project.provide('ksmVaultControl', null);
-    return;
-  }
+  // A missing or stale vault build is rebuilt, and a failed build fails the run: vault suites never skip.
+  ensureVaultBuilt();
   const secret = randomBytes(24).toString('hex');
   server = createServer((req, res) => {
     const chunks: Buffer[] = [];

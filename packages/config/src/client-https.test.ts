@@ -1,21 +1,25 @@
 // Node: the client over HTTPS against a real vault process, trusting only the vault's CA (createNodeFetch).
 import { readFileSync } from 'node:fs';
+import {
+  type ClientOptions,
+  createClient,
+  createMemoryStorage,
+  type FetchFunction,
+  getFieldValue,
+  initializeConfig,
+  readDeviceConfig,
+  utf8Decode,
+  utf8Encode,
+} from '@ksmkit/core';
+import { startTestVault, type TestVault } from '@ksmkit/test-support';
+import { CLIENT_SEED } from '@ksmkit/test-support/client-seed';
+import { rejection } from '@ksmkit/test-support/errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestVault, type TestVault } from '../../../../tooling/test-support/index.js';
-import { createNodeFetch } from '../../../config/src/node-fetch.js';
-import { readDeviceConfig } from '../config/config-storage.js';
-import { initializeConfig } from '../config/initialize-config.js';
-import { createMemoryStorage } from '../config/memory-storage.js';
-import { utf8Decode, utf8Encode } from '../encoding/bytes.js';
-import { getFieldValue } from '../record/record-fields.js';
-import { rejection } from '../test-support/ksm-error-of.js';
-import { CLIENT_SEED } from './client-fixture.test-support.js';
-import { type ClientOptions, createClient, type FetchFunction } from './index.js';
-import { vaultAvailable } from './vault-control.test-support.js';
+import { createNodeFetch } from './node-fetch.js';
 
 const slow = { timeout: 120_000 };
 
-describe.skipIf(!vaultAvailable)('client over HTTPS (Node)', () => {
+describe('client over HTTPS (Node)', () => {
   let vault: TestVault;
   let ca: string;
   beforeAll(async () => {
