@@ -22,7 +22,7 @@ describe('the workspace', () => {
   });
 
   it('has a row for each package to come, with what it may import', () => {
-    expect(rules.get('@ksmkit/edge-proxy')?.imports).toEqual(['@ksmkit/core', '@ksmkit/redact']);
+    expect(rules.get('@ksmkit/edge-proxy')?.imports).toEqual(['@ksmkit/core', '@ksmkit/redact', '@ksmkit/runner']);
     for (const name of ['@ksmkit/redact', '@ksmkit/mcp-server', '@ksmkit/jenkins', '@ksmkit/sync']) {
       expect(rules.has(name), name).toBe(true);
     }
@@ -139,17 +139,29 @@ describe('checkArchitecture', () => {
     ).toBe(true);
   });
 
-  it('allows a subpath entry only for that subpath (the vault and @ksmkit/config/runner)', () => {
-    const vault = (code: string): WorkspacePackage => ({
-      name: '@ksmkit/vault',
-      directory: 'apps/vault',
+  it('allows a subpath entry only for that subpath', () => {
+    const rules = parseLayerTable(
+      '<!-- architecture:packages:begin -->\n| package | directory | status | may import | tests may also use |\n|---|---|---|---|---|\n' +
+        '| `@ksmkit/app` | `apps/app` | present | `@ksmkit/config/aws` | — |\n' +
+        '| `@ksmkit/config` | `packages/config` | present | — | — |\n<!-- architecture:packages:end -->',
+    );
+    const app = (code: string): WorkspacePackage => ({
+      name: '@ksmkit/app',
+      directory: 'apps/app',
       private: false,
       dependencies: new Map([['@ksmkit/config', ['dependencies']]]),
-      files: [file('src/cli/main.ts', code)],
+      files: [file('src/main.ts', code)],
     });
-    const only = (pkg: WorkspacePackage) => violations([pkg]);
-    expect(only(vault("import { runBinary } from '@ksmkit/config/runner';"))).toEqual([]);
-    expect(only(vault("import { createNodeClient } from '@ksmkit/config';"))).toHaveLength(1);
+    const config: WorkspacePackage = {
+      name: '@ksmkit/config',
+      directory: 'packages/config',
+      private: false,
+      dependencies: new Map(),
+      files: [],
+    };
+    const only = (code: string) => checkArchitecture([app(code), config], rules);
+    expect(only("import { openAwsProfile } from '@ksmkit/config/aws';")).toEqual([]);
+    expect(only("import { createNodeClient } from '@ksmkit/config';")).toHaveLength(1);
   });
 });
 

@@ -6,6 +6,8 @@ import type { SourceFile, WorkspacePackage } from './workspace.js';
 
 /** Packages whose shipped code must run unchanged in workerd and browsers: no Node modules, no Buffer. */
 const RUNTIME_NEUTRAL = new Set(['@ksmkit/core', '@ksmkit/redact']);
+/** A runtime-neutral package's Node adapter lives in `src/node.ts` (its `./node` subpath) and may use Node. */
+const NODE_ADAPTER = /(^|\/)src\/node\.ts$/;
 const NODE_BUILTINS = new Set(builtinModules);
 const TEST_ONLY = /(?:\.test|\.test-support)\.[cm]?[jt]s$|(?:^|\/)test-support\//;
 
@@ -57,7 +59,8 @@ function checkFile(pkg: WorkspacePackage, rule: LayerRule, file: SourceFile, out
     if (shipped && (specifier === 'vitest' || specifier.startsWith('vitest/'))) {
       out.push(`${where}: shipped code imports ${specifier}`);
     }
-    if (shipped && RUNTIME_NEUTRAL.has(pkg.name) && (specifier.startsWith('node:') || NODE_BUILTINS.has(specifier))) {
+    const neutral = RUNTIME_NEUTRAL.has(pkg.name) && !NODE_ADAPTER.test(file.path);
+    if (shipped && neutral && (specifier.startsWith('node:') || NODE_BUILTINS.has(specifier))) {
       out.push(`${where}: ${pkg.name} is runtime-neutral and may not import ${specifier}`);
     }
     if (!specifier.startsWith('@ksmkit/') || packageOf(specifier) === pkg.name) continue;

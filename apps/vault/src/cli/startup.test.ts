@@ -10,7 +10,7 @@ import {
   startTestVault,
   type TestVault,
   vaultCliPath,
-} from '../../../../tooling/test-support/index.js';
+} from '@ksmkit/test-support';
 
 const slow = { timeout: 120_000 };
 const NOBODY = 65534;
