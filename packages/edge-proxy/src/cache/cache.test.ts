@@ -1,0 +1,88 @@
+// The cache and the gateway Durable Object against a real vault: coalescing counted at the vault, TTL, stale-if-error,
+// and entries sealed at rest.
+import { afterEach, describe, expect, it } from 'vitest';
+import { control, env, mint, resolve, sleep, uidOf } from '../test-support/worker-test.js';
+import { configIdOf } from './record-source.js';
+import { entryUrl } from './sealed-cache.js';
+
+const slow = { timeout: 60_000 };
+
+afterEach(async () => {
+  await control({ down: false });
+});
+
+describe('record cache and gateway', () => {
+  it(
+    'makes exactly one get_secret for 1,000 concurrent requests on a cold cache, and one more after the TTL',
+    slow,
+    async () => {
+      const uid = uidOf('Cold');
+      const token = await mint([`keeper://${uid}/*`]);
+      // Long enough that a whole burst lands inside one TTL even on a loaded machine.
+      const vars = { CACHE_TTL_SECONDS: '10' };
+      await control({ reset: true });
+      const burst = () =>
+        Promise.all(Array.from({ length: 1000 }, () => resolve(token, [`keeper://${uid}/field/password`], vars)));
+      const first = await burst();
+      expect(new Set(first.map((r) => r.status))).toEqual(new Set([200]));
+      const bodies = await Promise.all(first.map((r) => r.json()));
+      expect(new Set(bodies.map((b) => JSON.stringify(b))).size).toBe(1);
+      expect((await control()).counts.get_secret).toBe(1);
+      await sleep(10_100);
+      const second = await burst();
+      expect(new Set(second.map((r) => r.status))).toEqual(new Set([200]));
+      expect((await control()).counts.get_secret).toBe(2);
+    },
+  );
+
+  it(
+    'serves a cached value stale (marked) while the vault is down, fails clearly for uncached ones, and recovers',
+    slow,
+    async () => {
+      const stale = uidOf('Stale');
+      const fresh = uidOf('Refresh');
+      const token = await mint([`keeper://${stale}/*`, `keeper://${fresh}/*`]);
+      const vars = { CACHE_TTL_SECONDS: '1' };
+      expect((await resolve(token, [`keeper://${stale}/field/password`], vars)).status).toBe(200);
+      await control({ down: true });
+      await sleep(1100);
+      const served = await resolve(token, [`keeper://${stale}/field/password`], vars);
+      expect(served.status).toBe(200);
+      expect(served.headers.get('x-ksmkit-cache')).toBe('stale');
+      expect(((await served.json()) as { results: { values: string[] }[] }).results[0]?.values).toEqual([
+        'stale-served-value',
+      ]);
+      const missing = await resolve(token, [`keeper://${fresh}/field/password`], vars);
+      expect(missing.status).toBe(503);
+      expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('ERR_UPSTREAM_UNAVAILABLE');
+      expect(missing.headers.get('retry-after')).not.toBeNull();
+      await control({ down: false });
+      const back = await resolve(token, [`keeper://${stale}/field/password`], vars);
+      expect(back.headers.get('x-ksmkit-cache')).toBe('miss');
+      expect((await resolve(token, [`keeper://${fresh}/field/password`], vars)).status).toBe(200);
+    },
+  );
+
+  it('coalesces 1,000 concurrent gateway loads (as from many isolates) into one get_secret', slow, async () => {
+    const uid = uidOf('Gateway');
+    const gateway = env.KSM_GATEWAY.get(env.KSM_GATEWAY.idFromName(await configIdOf(env.KSM_CONFIG)));
+    await control({ reset: true });
+    const results = await Promise.all(
+      Array.from({ length: 1000 }, () => gateway.load(uid, { maxAgeMs: 60_000, negativeTtlMs: 1000 })),
+    );
+    expect(results.every((r) => 'record' in r && r.record?.data.title === 'Gateway')).toBe(true);
+    expect((await control()).counts.get_secret).toBe(1);
+  });
+
+  it('stores entries sealed: the Cache API body holds no plaintext', async () => {
+    const uid = uidOf('Postgres');
+    const token = await mint([`keeper://${uid}/*`]);
+    expect((await resolve(token, [`keeper://${uid}/field/password`])).status).toBe(200);
+    const url = entryUrl(await configIdOf(env.KSM_CONFIG), uid);
+    const cached = await (caches as unknown as { default: Cache }).default.match(url);
+    expect(cached).toBeDefined();
+    const text = new TextDecoder('latin1').decode(await cached?.arrayBuffer());
+    expect(text).not.toContain('pg-s3cr3t-value');
+    expect(text).not.toContain('Postgres');
+  });
+});

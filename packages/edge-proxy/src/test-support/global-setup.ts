@@ -1,0 +1,58 @@
+// Vitest globalSetup (Node): a real vault (`--http` on loopback) behind a counting proxy, one bound device of app
+// `edge`, and fresh Worker secrets, provided to the workerd tests as bindings.
+import { randomBytes } from 'node:crypto';
+import {
+  createClient,
+  createMemoryStorage,
+  initializeConfig,
+  readDeviceConfig,
+  serializeDeviceConfig,
+} from '@ksmkit/core';
+import { startTestVault, type TestVault } from '@ksmkit/test-support';
+import type { TestProject } from 'vitest/node';
+import { type CountingProxy, startCountingProxy } from './counting-proxy.js';
+import { EDGE_SEED } from './seed.js';
+
+let vault: TestVault | null = null;
+let proxy: CountingProxy | null = null;
+
+/**
+ * Starts the vault and proxy and provides `edge` (see `EdgeTestContext`).
+ *
+ * @example
+ * // vitest.config.ts: globalSetup: ['src/test-support/global-setup.ts']
+ */
+export async function setup(project: TestProject): Promise<void> {
+  vault = await startTestVault({ seed: EDGE_SEED, args: ['--http'] });
+  proxy = await startCountingProxy(vault.url);
+  const { token } = (await vault.admin(['client', 'add', '--app', 'edge'])) as { token: string };
+  const storage = createMemoryStorage();
+  await initializeConfig(storage, token, {
+    hostname: proxy.url,
+    serverPublicKey: vault.serverPublicKey,
+    serverPublicKeyId: vault.serverPublicKeyId,
+  });
+  await createClient({ storage }).getSecrets(); // binds the device: the Worker gets a bound config
+  const config = serializeDeviceConfig(await readDeviceConfig(storage), { format: 'json' });
+  proxy.reset();
+  project.provide('edge', {
+    ksmConfig: Buffer.from(config).toString('base64'),
+    tokenSecret: randomBytes(32).toString('hex'),
+    cacheKey: randomBytes(32).toString('base64'),
+    controlUrl: proxy.controlUrl,
+    seeded: vault.seeded,
+  });
+}
+
+/**
+ * Stops the proxy and the vault.
+ *
+ * @example
+ * await teardown();
+ */
+export async function teardown(): Promise<void> {
+  await proxy?.close();
+  await vault?.stop();
+  proxy = null;
+  vault = null;
+}
