@@ -24,6 +24,7 @@ export default defineConfig({
                   CACHE_KEY: edge.cacheKey,
                   TEST_CONTROL_URL: edge.controlUrl,
                   TEST_SEEDED: JSON.stringify(edge.seeded),
+                  TEST_THROTTLED_CONFIG: edge.throttledConfig,
                   RATE_LIMIT_PER_MINUTE: '1000000',
                   ALLOW_HTTP_FORWARD: 'true',
                 },

@@ -1,6 +1,9 @@
 // The cache and the gateway Durable Object against a real vault: coalescing counted at the vault, TTL, stale-if-error,
 // and entries sealed at rest.
+import { runInDurableObject } from 'cloudflare:test';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { CachedRecord } from '../cached-record.js';
+import { KsmGateway } from '../gateway.js';
 import { control, env, mint, resolve, sleep, uidOf } from '../test-support/worker-test.js';
 import { configIdOf } from './record-source.js';
 import { entryUrl } from './sealed-cache.js';
@@ -70,9 +73,35 @@ describe('record cache and gateway', () => {
     const results = await Promise.all(
       Array.from({ length: 1000 }, () => gateway.load(uid, { maxAgeMs: 60_000, negativeTtlMs: 1000 })),
     );
-    expect(results.every((r) => 'record' in r && r.record?.data.title === 'Gateway')).toBe(true);
+    expect(results.every((r) => 'record' in r && (r.record as CachedRecord | null)?.data.title === 'Gateway')).toBe(
+      true,
+    );
     expect((await control()).counts.get_secret).toBe(1);
   });
+
+  it(
+    'backs off when KSM throttles: a throttled result with Retry-After, and no upstream call during the back-off',
+    slow,
+    async () => {
+      // A gateway over the device of the throttled vault (3 get_secret calls per window; binding used two).
+      const stub = env.KSM_GATEWAY.get(env.KSM_GATEWAY.idFromName('throttle-test'));
+      await runInDurableObject(stub, async (_instance, state) => {
+        const gateway = new KsmGateway(state, { ...env, KSM_CONFIG: env.TEST_THROTTLED_CONFIG });
+        const options = { maxAgeMs: 60_000, negativeTtlMs: 1000 };
+        expect((await gateway.load(uidOf('Postgres'), options)).ok).toBe(true);
+        const throttled = await gateway.load(uidOf('Direct'), options);
+        expect(throttled).toMatchObject({ ok: false, code: 'ERR_UPSTREAM_THROTTLED' });
+        expect(throttled.ok ? 0 : (throttled.retryAfter ?? 0)).toBeGreaterThan(0);
+        const calls = gateway.stats().upstreamCalls;
+        expect(await gateway.load(uidOf('Stripe'), options)).toMatchObject({
+          ok: false,
+          code: 'ERR_UPSTREAM_THROTTLED',
+        });
+        expect(gateway.stats().upstreamCalls).toBe(calls);
+        expect((await gateway.load(uidOf('Postgres'), options)).ok).toBe(true); // remembered records still serve
+      });
+    },
+  );
 
   it('stores entries sealed: the Cache API body holds no plaintext', async () => {
     const uid = uidOf('Postgres');

@@ -14,6 +14,7 @@ import { type CountingProxy, startCountingProxy } from './counting-proxy.js';
 import { EDGE_SEED } from './seed.js';
 
 let vault: TestVault | null = null;
+let throttledVault: TestVault | null = null;
 let proxy: CountingProxy | null = null;
 
 /**
@@ -22,21 +23,31 @@ let proxy: CountingProxy | null = null;
  * @example
  * // vitest.config.ts: globalSetup: ['src/test-support/global-setup.ts']
  */
-export async function setup(project: TestProject): Promise<void> {
-  vault = await startTestVault({ seed: EDGE_SEED, args: ['--http'] });
-  proxy = await startCountingProxy(vault.url);
-  const { token } = (await vault.admin(['client', 'add', '--app', 'edge'])) as { token: string };
+async function boundConfig(target: TestVault, hostname: string): Promise<string> {
+  const { token } = (await target.admin(['client', 'add', '--app', 'edge'])) as { token: string };
   const storage = createMemoryStorage();
   await initializeConfig(storage, token, {
-    hostname: proxy.url,
-    serverPublicKey: vault.serverPublicKey,
-    serverPublicKeyId: vault.serverPublicKeyId,
+    hostname,
+    serverPublicKey: target.serverPublicKey,
+    serverPublicKeyId: target.serverPublicKeyId,
   });
   await createClient({ storage }).getSecrets(); // binds the device: the Worker gets a bound config
   const config = serializeDeviceConfig(await readDeviceConfig(storage), { format: 'json' });
+  return Buffer.from(config).toString('base64');
+}
+
+export async function setup(project: TestProject): Promise<void> {
+  [vault, throttledVault] = await Promise.all([
+    startTestVault({ seed: EDGE_SEED, args: ['--http'] }),
+    startTestVault({ seed: EDGE_SEED, args: ['--http'], throttle: { requests: 3, windowSeconds: 600 } }),
+  ]);
+  proxy = await startCountingProxy(vault.url);
+  const ksmConfig = await boundConfig(vault, proxy.url);
+  const throttledConfig = await boundConfig(throttledVault, throttledVault.url);
   proxy.reset();
   project.provide('edge', {
-    ksmConfig: Buffer.from(config).toString('base64'),
+    ksmConfig,
+    throttledConfig,
     tokenSecret: randomBytes(32).toString('hex'),
     cacheKey: randomBytes(32).toString('base64'),
     controlUrl: proxy.controlUrl,
@@ -53,6 +64,8 @@ export async function setup(project: TestProject): Promise<void> {
 export async function teardown(): Promise<void> {
   await proxy?.close();
   await vault?.stop();
+  await throttledVault?.stop();
+  throttledVault = null;
   proxy = null;
   vault = null;
 }

@@ -34,6 +34,8 @@ export const EDGE_SEED = {
 /** What the global setup provides to the tests (`inject('edge')`). */
 export interface EdgeTestContext {
   readonly ksmConfig: string;
+  /** A device of the same seed on a second vault that allows 3 get_secret calls per 10 minutes, 2 used by binding (throttling tests). */
+  readonly throttledConfig: string;
   readonly tokenSecret: string;
   readonly cacheKey: string;
   /** Control endpoint of the counting proxy in front of the vault. */

@@ -6,7 +6,11 @@ import worker from '../index.js';
 import { createToken } from '../token.js';
 
 /** The test bindings: the Worker's plus the control endpoint and seeded UIDs from the global setup. */
-export const env = rawEnv as unknown as EdgeEnv & { TEST_CONTROL_URL: string; TEST_SEEDED: string };
+export const env = rawEnv as unknown as EdgeEnv & {
+  TEST_CONTROL_URL: string;
+  TEST_SEEDED: string;
+  TEST_THROTTLED_CONFIG: string;
+};
 
 const seeded = JSON.parse(env.TEST_SEEDED) as { folders: Record<string, string>; records: Record<string, string> };
 
