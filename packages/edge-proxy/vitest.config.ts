@@ -23,6 +23,7 @@ export default defineConfig({
                   TOKEN_SECRET: edge.tokenSecret,
                   CACHE_KEY: edge.cacheKey,
                   TEST_CONTROL_URL: edge.controlUrl,
+                  TEST_UPSTREAM_URL: edge.upstreamUrl,
                   TEST_SEEDED: JSON.stringify(edge.seeded),
                   TEST_THROTTLED_CONFIG: edge.throttledConfig,
                   RATE_LIMIT_PER_MINUTE: '1000000',

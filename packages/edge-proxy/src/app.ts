@@ -7,6 +7,7 @@ import { authenticate } from './auth.js';
 import { settingsOf } from './env.js';
 import { EdgeError } from './errors.js';
 import { adminRoutes } from './routes/admin-routes.js';
+import { forwardRoutes } from './routes/forward-routes.js';
 import { readRoutes } from './routes/read-routes.js';
 
 function toEdgeError(error: unknown): EdgeError {
@@ -61,6 +62,7 @@ export function createApp(): Hono<EdgeApp> {
 
   app.use('/v1/*', authenticate);
   app.route('/v1', readRoutes);
+  app.route('/v1', forwardRoutes);
   app.route('/v1', adminRoutes);
 
   app.notFound((c) => errorResponse(c, new EdgeError('ERR_NOT_FOUND', 404, 'No such route; see GET /v1/health')));

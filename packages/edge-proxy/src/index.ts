@@ -4,6 +4,7 @@ import type { EdgeEnv } from './env.js';
 
 export { KsmGateway } from './gateway.js';
 export { CallerRateLimiter } from './rate-limiter.js';
+export { EdgeProxyRpc } from './rpc.js';
 
 const app = createApp();
 

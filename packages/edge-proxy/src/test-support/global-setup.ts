@@ -11,11 +11,13 @@ import {
 import { startTestVault, type TestVault } from '@ksmkit/test-support';
 import type { TestProject } from 'vitest/node';
 import { type CountingProxy, startCountingProxy } from './counting-proxy.js';
+import { type RecordingUpstream, startRecordingUpstream } from './recording-upstream.js';
 import { EDGE_SEED } from './seed.js';
 
 let vault: TestVault | null = null;
 let throttledVault: TestVault | null = null;
 let proxy: CountingProxy | null = null;
+let upstream: RecordingUpstream | null = null;
 
 /**
  * Starts the vault and proxy and provides `edge` (see `EdgeTestContext`).
@@ -42,6 +44,7 @@ export async function setup(project: TestProject): Promise<void> {
     startTestVault({ seed: EDGE_SEED, args: ['--http'], throttle: { requests: 3, windowSeconds: 600 } }),
   ]);
   proxy = await startCountingProxy(vault.url);
+  upstream = await startRecordingUpstream();
   const ksmConfig = await boundConfig(vault, proxy.url);
   const throttledConfig = await boundConfig(throttledVault, throttledVault.url);
   proxy.reset();
@@ -51,6 +54,7 @@ export async function setup(project: TestProject): Promise<void> {
     tokenSecret: randomBytes(32).toString('hex'),
     cacheKey: randomBytes(32).toString('base64'),
     controlUrl: proxy.controlUrl,
+    upstreamUrl: upstream.url,
     seeded: vault.seeded,
   });
 }
@@ -63,6 +67,8 @@ export async function setup(project: TestProject): Promise<void> {
  */
 export async function teardown(): Promise<void> {
   await proxy?.close();
+  await upstream?.close();
+  upstream = null;
   await vault?.stop();
   await throttledVault?.stop();
   throttledVault = null;

@@ -40,6 +40,8 @@ export interface EdgeTestContext {
   readonly cacheKey: string;
   /** Control endpoint of the counting proxy in front of the vault. */
   readonly controlUrl: string;
+  /** `http://localhost:PORT` of the recording upstream (inject mode). */
+  readonly upstreamUrl: string;
   readonly seeded: { folders: Record<string, string>; records: Record<string, string>; apps: Record<string, string> };
 }
 

@@ -8,6 +8,7 @@ import { createToken } from '../token.js';
 /** The test bindings: the Worker's plus the control endpoint and seeded UIDs from the global setup. */
 export const env = rawEnv as unknown as EdgeEnv & {
   TEST_CONTROL_URL: string;
+  TEST_UPSTREAM_URL: string;
   TEST_SEEDED: string;
   TEST_THROTTLED_CONFIG: string;
 };
