@@ -10,6 +10,8 @@ export interface CountingProxy {
   readonly controlUrl: string;
   counts(): Record<string, number>;
   setDown(down: boolean): void;
+  /** Points the proxy at another vault URL (a restarted vault listens on a new port). */
+  retarget(target: string): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -22,7 +24,7 @@ export interface CountingProxy {
  * proxy.counts().get_secret;
  */
 export async function startCountingProxy(target: string): Promise<CountingProxy> {
-  const upstream = new URL(target);
+  let upstream = new URL(target);
   const counts: Record<string, number> = {};
   let down = false;
   const server: Server = createServer((req, res) => {
@@ -69,6 +71,9 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
     counts: () => ({ ...counts }),
     setDown: (value) => {
       down = value;
+    },
+    retarget: (next) => {
+      upstream = new URL(next);
     },
     reset: () => {
       for (const key of Object.keys(counts)) delete counts[key];
