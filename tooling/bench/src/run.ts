@@ -1,6 +1,7 @@
 // Runs every benchmark suite in one process and prints one table per suite (ksmkit vs the official SDK).
 import { run as bundleSize } from './bundle-size.js';
 import { run as client } from './client.js';
+import { runEdge } from './edge-proxy.js';
 import { type BenchRow, printTable } from './harness.js';
 import { run as keychain } from './keychain.js';
 import { run as notation } from './notation.js';
@@ -19,6 +20,7 @@ const suites: Suite[] = [
   { title: 'Worker bundle size (esbuild, minified)', run: bundleSize },
   { title: 'Local vault: get_secret of 100 records under 1, 8 and 32 official-SDK clients', run: vault },
   { title: 'Client vs official SDK against the local vault', run: client },
+  { title: 'Edge proxy under wrangler dev: cached resolve vs a naive official-SDK Worker', run: runEdge },
 ];
 
 const only = process.argv.slice(2);
