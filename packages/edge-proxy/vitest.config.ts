@@ -5,7 +5,7 @@ import { sharedTestConfig } from '@ksmkit/vitest-config';
 import { defineConfig } from 'vitest/config';
 import type {} from './src/test-support/seed.js';
 
-const nodeOnly = ["src/cli/**/*.test.ts", "src/**/*.node.test.ts"];
+const nodeOnly = ['src/cli/**/*.test.ts', 'src/**/*.node.test.ts'];
 
 export default defineConfig({
   test: {

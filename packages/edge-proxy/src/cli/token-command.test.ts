@@ -13,7 +13,8 @@ describe('parseTtl', () => {
   });
 
   it('rejects zero, junk and more than a year with ERR_INVALID_TTL', () => {
-    for (const bad of ['0', '1w', 'soon', '400d']) expect(() => parseTtl(bad)).toThrow(expect.objectContaining({ code: 'ERR_INVALID_TTL' }));
+    for (const bad of ['0', '1w', 'soon', '400d'])
+      expect(() => parseTtl(bad)).toThrow(expect.objectContaining({ code: 'ERR_INVALID_TTL' }));
   });
 });
 
@@ -42,7 +43,18 @@ describe('verifyToken', () => {
   it('reads back what createToken signed (the CLI and the Worker agree on the format)', async () => {
     const { createToken } = await import('../token.js');
     const secret = 'k'.repeat(64);
-    const token = await createToken(secret, { sub: 'ci', scopes: ['keeper://A/*'], hosts: ['api.example.com'], jti: 'j1', ttlSeconds: 60 });
-    expect(await verifyToken(secret, token)).toMatchObject({ sub: 'ci', scopes: ['keeper://A/*'], hosts: ['api.example.com'], jti: 'j1' });
+    const token = await createToken(secret, {
+      sub: 'ci',
+      scopes: ['keeper://A/*'],
+      hosts: ['api.example.com'],
+      jti: 'j1',
+      ttlSeconds: 60,
+    });
+    expect(await verifyToken(secret, token)).toMatchObject({
+      sub: 'ci',
+      scopes: ['keeper://A/*'],
+      hosts: ['api.example.com'],
+      jti: 'j1',
+    });
   });
 });
