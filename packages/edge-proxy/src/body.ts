@@ -1,4 +1,5 @@
 // Request bodies under a byte limit (read as a stream, so an oversized body is refused without buffering it).
+import { concatBytes } from '@ksmkit/core';
 import { EdgeError } from './errors.js';
 
 function tooLarge(limit: number): EdgeError {
@@ -31,13 +32,7 @@ export async function readLimited(
     }
     chunks.push(value);
   }
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
+  return concatBytes(...chunks);
 }
 
 /**

@@ -1,10 +1,9 @@
 // Edge proxy benchmark: cached POST /v1/resolve on the ksmkit edge proxy vs a naive Worker that calls KSM with the
 // official SDK on every request, both under `wrangler dev` (local, loopback) and loaded by wrk; plus bundle sizes.
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -16,6 +15,7 @@ import {
   readDeviceConfig,
   serializeDeviceConfig,
 } from '@ksmkit/core';
+import { startWranglerDev, wranglerBin } from '@ksmkit/edge-proxy/test-support';
 import { startTestVault, type TestVault } from '@ksmkit/test-support';
 import type { BenchRow } from './harness.js';
 import { kb, officialEsBuildPath } from './worker-bundle.js';
@@ -23,7 +23,6 @@ import { kb, officialEsBuildPath } from './worker-bundle.js';
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
 const proxyDir = dirname(require.resolve('@ksmkit/edge-proxy/package.json'));
-const wranglerBin = join(dirname(require.resolve('wrangler/package.json')), 'bin/wrangler.js');
 const naiveWorker = join(import.meta.dirname, 'edge-naive/worker.js');
 const emptyWorker = join(import.meta.dirname, 'edge-naive/empty-worker.js');
 /** Each wrk run: 5 s, 2 threads, 16 connections (bounded, loopback). */
@@ -33,17 +32,6 @@ const SEED = {
   folders: [{ name: 'Ops', records: [{ type: 'login', title: 'Bench', fields: { password: 'bench-edge-value' } }] }],
   apps: [{ name: 'edge', shares: [{ folder: 'Ops' }] }],
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
-    });
-  });
-}
 
 async function boundConfig(vault: TestVault): Promise<string> {
   const { token } = (await vault.admin(['client', 'add', '--app', 'edge'])) as { token: string };
@@ -55,52 +43,6 @@ async function boundConfig(vault: TestVault): Promise<string> {
   });
   await createClient({ storage }).getSecrets();
   return serializeDeviceConfig(await readDeviceConfig(storage), { format: 'json' });
-}
-
-/** Starts `wrangler dev` and resolves once `probe` answers; `stop()` ends its process group. */
-async function wranglerDev(args: string[], cwd: string, probe: (base: string) => Promise<boolean>) {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      wranglerBin,
-      'dev',
-      '--ip',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--inspector-port',
-      String(await freePort()),
-      '--show-interactive-dev-session=false',
-      ...args,
-    ],
-    {
-      cwd,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, CI: '1', WRANGLER_SEND_METRICS: 'false' },
-    },
-  );
-  let logs = '';
-  child.stdout?.on('data', (c: Buffer) => {
-    logs += c.toString();
-  });
-  child.stderr?.on('data', (c: Buffer) => {
-    logs += c.toString();
-  });
-  const stop = async () => {
-    if (child.pid === undefined || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    process.kill(-child.pid, 'SIGTERM');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-  };
-  for (let i = 0; i < 240; i++) {
-    if (await probe(base).catch(() => false)) return { base, stop, logs: () => logs };
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  await stop();
-  throw new Error(`wrangler dev did not start: ${logs.slice(-1500)}`);
 }
 
 interface Load {
@@ -192,7 +134,7 @@ export async function runEdge(): Promise<BenchRow[]> {
     );
     const token = minted.stdout.trim();
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const ours = await wranglerDev(
+    const ours = await startWranglerDev(
       [
         '--env-file',
         envFile,
@@ -233,7 +175,7 @@ export async function runEdge(): Promise<BenchRow[]> {
       `KSM_CONFIG_B64=${Buffer.from(JSON.stringify(officialConfig)).toString('base64')}\n`,
       { mode: 0o600 },
     );
-    const naive = await wranglerDev(
+    const naive = await startWranglerDev(
       [
         '--config',
         naiveConfig,
@@ -256,7 +198,7 @@ export async function runEdge(): Promise<BenchRow[]> {
 
     const emptyConfig = join(dir, 'empty.jsonc');
     writeFileSync(emptyConfig, JSON.stringify({ name: 'empty', main: emptyWorker, compatibility_date: '2026-04-20' }));
-    const empty = await wranglerDev(
+    const empty = await startWranglerDev(
       ['--config', emptyConfig, '--persist-to', join(dir, 'empty-state'), '--log-level', 'error'],
       dir,
       async (base) => (await fetch(base, { method: 'POST', body })).status === 200,

@@ -1,9 +1,8 @@
 // End to end: `ksmkit-edge setup` and `token` against `wrangler dev` (local mode, loopback) and a real vault behind a
 // counting front door: resolve, records, inject, scopes, revocation, coalescing, and a vault outage.
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,25 +14,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CountingProxy, startCountingProxy } from '../test-support/counting-proxy.js';
 import { type RecordingUpstream, startRecordingUpstream } from '../test-support/recording-upstream.js';
 import { EDGE_SEED } from '../test-support/seed.js';
+import { startWranglerDev, type WranglerDev } from '../test-support/wrangler-dev.js';
 
 const run = promisify(execFile);
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = join(packageDir, 'dist/main.js');
-const wranglerBin = join(packageDir, 'node_modules/wrangler/bin/wrangler.js');
 const SECRETS = ['pg-s3cr3t-value', 'sk_live_stripe_value', 'cold-start-value', 'refresh-me-value'];
 const slow = { timeout: 180_000 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -42,9 +29,8 @@ describe('edge proxy under wrangler dev', () => {
   let vault: TestVault;
   let front: CountingProxy;
   let upstream: RecordingUpstream;
-  let wrangler: ChildProcess | undefined;
+  let wrangler: WranglerDev | undefined;
   let base = '';
-  let logs = '';
   const uid = (title: string) => vault.seeded.records[title] as string;
 
   async function edge(args: string[]): Promise<{ stdout: string; stderr: string }> {
@@ -97,19 +83,8 @@ describe('edge proxy under wrangler dev', () => {
     expect(setup.stdout).toContain('wrangler secret bulk');
     expect(((await stat(join(dir, '.dev.vars'))).mode & 0o777).toString(8)).toBe('600');
 
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    wrangler = spawn(
-      process.execPath,
+    wrangler = await startWranglerDev(
       [
-        wranglerBin,
-        'dev',
-        '--ip',
-        '127.0.0.1',
-        '--port',
-        String(port),
-        '--inspector-port',
-        String(await freePort()),
         '--env-file',
         join(dir, '.dev.vars'),
         '--persist-to',
@@ -120,38 +95,15 @@ describe('edge proxy under wrangler dev', () => {
         'CACHE_TTL_SECONDS:3',
         '--var',
         'RATE_LIMIT_PER_MINUTE:1000000',
-        '--show-interactive-dev-session=false',
       ],
-      {
-        cwd: packageDir,
-        detached: true,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, CI: '1', WRANGLER_SEND_METRICS: 'false' },
-      },
+      packageDir,
+      async (b) => (await fetch(`${b}/v1/health`)).ok,
     );
-    wrangler.stdout?.on('data', (chunk: Buffer) => {
-      logs += chunk.toString();
-    });
-    wrangler.stderr?.on('data', (chunk: Buffer) => {
-      logs += chunk.toString();
-    });
-    for (let i = 0; i < 240; i++) {
-      const ok = await fetch(`${base}/v1/health`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) return;
-      await sleep(500);
-    }
-    throw new Error(`wrangler dev did not start:\n${logs.slice(-2000)}`);
+    base = wrangler.base;
   }, 240_000);
 
   afterAll(async () => {
-    if (wrangler?.pid !== undefined) {
-      const exited = new Promise((resolve) => wrangler?.once('exit', resolve));
-      process.kill(-wrangler.pid, 'SIGTERM');
-      await Promise.race([exited, sleep(10_000)]);
-    }
+    await wrangler?.stop();
     await upstream?.close();
     await front?.close();
     await vault?.stop();
@@ -259,6 +211,7 @@ describe('edge proxy under wrangler dev', () => {
   );
 
   it('writes audit lines without any secret value', () => {
+    const logs = wrangler?.logs() ?? '';
     expect(logs).toContain('ksmkit-edge.audit');
     for (const secret of SECRETS) expect(logs).not.toContain(secret);
   });

@@ -61,6 +61,8 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
     forward.on('error', () => res.destroy());
     req.pipe(forward);
   });
+  // workerd pools connections; a short server keep-alive would close sockets it is about to reuse.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : 0;
