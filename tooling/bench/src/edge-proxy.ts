@@ -135,24 +135,19 @@ export async function runEdge(): Promise<BenchRow[]> {
     const token = minted.stdout.trim();
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const ours = await startWranglerDev(
-      [
-        '--env-file',
-        envFile,
-        '--persist-to',
-        join(dir, 'state'),
-        '--var',
-        'RATE_LIMIT_PER_MINUTE:100000000',
-        '--log-level',
-        'error',
-      ],
+      ['--env-file', envFile, '--persist-to', join(dir, 'state'), '--var', 'RATE_LIMIT_PER_MINUTE:100000000'],
       proxyDir,
       async (base) => (await fetch(`${base}/v1/resolve`, { method: 'POST', headers, body })).status === 200,
     );
     let oursLoad: Load;
     let misses: number;
     try {
+      const before = ours.logs().length;
       oursLoad = await wrk(`${ours.base}/v1/resolve`, body, headers, dir);
-      misses = (ours.logs().match(/"cache":"miss"/g) ?? []).length;
+      await new Promise((resolve) => setTimeout(resolve, 1000)); // let the last audit lines arrive
+      const during = ours.logs().slice(before);
+      if (!during.includes('ksmkit-edge.audit')) throw new Error('no audit lines captured during the run');
+      misses = (during.match(/"cache":"miss"/g) ?? []).length;
     } finally {
       await ours.stop();
     }
