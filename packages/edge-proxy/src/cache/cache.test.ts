@@ -103,6 +103,36 @@ describe('record cache and gateway', () => {
     },
   );
 
+  it(
+    'refreshes in the background once 80 % of the TTL has passed, so callers keep hitting the cache',
+    slow,
+    async () => {
+      const uid = uidOf('Ahead');
+      const token = await mint([`keeper://${uid}/*`]);
+      const vars = { CACHE_TTL_SECONDS: '2' };
+      const notation = [`keeper://${uid}/field/password`];
+      await control({ reset: true });
+      expect((await resolve(token, notation, vars)).headers.get('x-ksmkit-cache')).toBe('miss');
+      await sleep(1700);
+      const ahead = await resolve(token, notation, vars); // served from cache; the refresh runs in waitUntil
+      expect(ahead.headers.get('x-ksmkit-cache')).toBe('refresh');
+      expect((await control()).counts.get_secret).toBe(2);
+      await sleep(600); // past the first entry's TTL: the refreshed entry still serves
+      expect((await resolve(token, notation, vars)).headers.get('x-ksmkit-cache')).toBe('hit');
+      expect((await control()).counts.get_secret).toBe(2);
+    },
+  );
+
+  it('remembers a missing record for the negative TTL without asking KSM again', slow, async () => {
+    const hidden = uidOf('Hidden');
+    const token = await mint([`keeper://${hidden}/*`]);
+    const vars = { NEGATIVE_TTL_SECONDS: '60' };
+    expect((await resolve(token, [`keeper://${hidden}/title`], vars)).status).toBe(404);
+    await control({ reset: true });
+    for (let i = 0; i < 3; i++) expect((await resolve(token, [`keeper://${hidden}/title`], vars)).status).toBe(404);
+    expect((await control()).counts.get_secret ?? 0).toBe(0);
+  });
+
   it('stores entries sealed: the Cache API body holds no plaintext', async () => {
     const uid = uidOf('Postgres');
     const token = await mint([`keeper://${uid}/*`]);

@@ -23,6 +23,7 @@ export const EDGE_SEED = {
         { type: 'login', title: 'Stale', fields: { password: 'stale-served-value' } },
         { type: 'login', title: 'Refresh', fields: { password: 'refresh-me-value' } },
         { type: 'login', title: 'Gateway', fields: { password: 'gateway-direct-value' } },
+        { type: 'login', title: 'Ahead', fields: { password: 'refresh-ahead-value' } },
       ],
     },
     { name: 'Other', records: [{ type: 'login', title: 'Hidden', fields: { password: 'hidden-value' } }] },
