@@ -3,11 +3,11 @@ import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { EdgeProxyRpc } from './rpc.js';
 import type { FilteredRecord } from './secret-access.js';
-import { uidOf } from './test-support/worker-test.js';
+import { env, uidOf } from './test-support/worker-test.js';
 
 type Binding = Service<EdgeProxyRpc>;
 
-function binding(props?: { caller: string; scopes: string[] }): Binding {
+function binding(props?: { caller: string; scopes: string[]; hosts?: string[] }): Binding {
   const factory = (exports as unknown as { EdgeProxyRpc: (options: { props?: unknown }) => Binding }).EdgeProxyRpc;
   return factory(props === undefined ? {} : { props });
 }
@@ -32,6 +32,20 @@ describe('EdgeProxyRpc', () => {
     expect(await failure(rpc.resolve([`keeper://${uid}/field/login`]))).toMatch(/^ERR_SCOPE_DENIED/);
     const record = (await rpc.getRecord(uid)) as unknown as FilteredRecord;
     expect(record.fields).toEqual([{ type: 'password', value: ['pg-s3cr3t-value'] }]);
+  });
+
+  it('forwards with the binding props as scope and host allowlist, returning the scrubbed reply', async () => {
+    const stripe = uidOf('Stripe');
+    const rpc = binding({ caller: 'payments', scopes: [`keeper://${stripe}/field/password`], hosts: ['localhost'] });
+    const input = {
+      url: `${env.TEST_UPSTREAM_URL}/echo`,
+      headers: { authorization: `Bearer {{keeper://${stripe}/field/password}}` },
+    };
+    const reply = (await rpc.forward(input)) as unknown as Response;
+    expect(reply.status).toBe(200);
+    expect(await reply.text()).not.toContain('sk_live_stripe_value');
+    const denied = binding({ caller: 'payments', scopes: [`keeper://${stripe}/field/password`] });
+    expect(await failure(denied.forward(input))).toMatch(/^ERR_DESTINATION_DENIED/);
   });
 
   it('refuses a binding without props', async () => {

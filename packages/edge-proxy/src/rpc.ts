@@ -6,6 +6,7 @@ import { enforceRateLimit } from './auth.js';
 import type { RecordSourceContext } from './cache/record-source.js';
 import { type EdgeEnv, settingsOf } from './env.js';
 import { EdgeError } from './errors.js';
+import { forwardRequest } from './forward/forward-request.js';
 import { parseScopes } from './scope.js';
 import { type FilteredRecord, filteredRecord, resolveNotations } from './secret-access.js';
 
@@ -15,6 +16,8 @@ export interface BindingProps {
   readonly caller: string;
   /** Notation patterns, as in caller tokens. */
   readonly scopes: readonly string[];
+  /** Destination hosts `forward` may call, as a token's `--host` list (default none). */
+  readonly hosts?: readonly string[];
 }
 
 /** One resolved notation over RPC. */
@@ -28,7 +31,9 @@ function propsOf(props: unknown): BindingProps {
   if (typeof p?.caller !== 'string' || !Array.isArray(p.scopes)) {
     throw new EdgeError('ERR_SCOPE_DENIED', 403, 'This service binding has no scopes; set props { caller, scopes }');
   }
-  return { caller: p.caller, scopes: p.scopes.filter((s): s is string => typeof s === 'string') };
+  const strings = (list: unknown) =>
+    Array.isArray(list) ? list.filter((s): s is string => typeof s === 'string') : [];
+  return { caller: p.caller, scopes: strings(p.scopes), hosts: strings(p.hosts) };
 }
 
 /**
@@ -79,6 +84,26 @@ export class EdgeProxyRpc extends WorkerEntrypoint<EdgeEnv> {
       }
       const resolved = await resolveNotations(rc, parseScopes(props.scopes), notations, audit);
       return resolved.map(({ notation, values }) => ({ notation, values }));
+    });
+  }
+
+  /** Inject mode (as `POST /v1/forward`): `{ url, method?, headers?, body? }` with placeholders; the scrubbed reply. */
+  forward(input: {
+    url: string;
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string | null;
+  }): Promise<Response> {
+    return this.#run('forward', async (rc, props, audit) => {
+      if (typeof input !== 'object' || input === null)
+        throw new EdgeError('ERR_INVALID_REQUEST', 400, 'Pass { url, method, headers, body }');
+      return forwardRequest(input as Record<string, unknown>, {
+        records: rc,
+        rules: parseScopes(props.scopes),
+        hosts: props.hosts ?? [],
+        settings: rc.settings,
+        audit,
+      });
     });
   }
 
