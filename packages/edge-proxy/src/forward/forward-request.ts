@@ -48,6 +48,10 @@ export async function forwardRequest(input: Record<string, unknown>, access: For
   if (typeof headers !== 'object' || headers === null || Array.isArray(headers))
     throw invalid('"headers" must be an object of strings');
   const headerEntries = Object.entries(headers as Record<string, unknown>);
+  if (typeof body === 'string' && new TextEncoder().encode(body).length > access.settings.maxBodyBytes) {
+    const limit = access.settings.maxBodyBytes;
+    throw new EdgeError('ERR_BODY_TOO_LARGE', 413, `The request body exceeds ${limit} bytes`, { limit });
+  }
   if (headerEntries.some(([, value]) => typeof value !== 'string'))
     throw invalid('"headers" must be an object of strings');
   if (body !== null && typeof body !== 'string') throw invalid('"body" must be a string (or null)');
