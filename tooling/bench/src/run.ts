@@ -1,6 +1,7 @@
 // Runs every benchmark suite in one process and prints one table per suite (ksmkit vs the official SDK).
 import { run as bundleSize } from './bundle-size.js';
 import { run as client } from './client.js';
+import { runEdge } from './edge-proxy.js';
 import { type BenchRow, printTable } from './harness.js';
 import { run as keychain } from './keychain.js';
 import { runKsmStep } from './ksm-step.js';
@@ -34,6 +35,7 @@ const suites: Suite[] = [
     run: vaultLoad,
   },
   { title: 'CI step setup: ksm-step run -- true (wall time of a fresh process)', run: runKsmStep, theirs: 'baseline' },
+  { title: 'Edge proxy under wrangler dev: cached resolve vs a naive official-SDK Worker', run: runEdge },
 ];
 
 const only = process.argv.slice(2);
