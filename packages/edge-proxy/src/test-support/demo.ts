@@ -9,8 +9,8 @@ import { promisify } from 'node:util';
 import { createKeeperIni, saveKeeperIni, setProfileConfig } from '@ksmkit/config';
 import { createClient, createMemoryStorage, initializeConfig, readDeviceConfig } from '@ksmkit/core';
 import { startTestVault } from '@ksmkit/test-support';
-import { EDGE_SEED } from '../test-support/seed.js';
-import { startWranglerDev } from '../test-support/wrangler-dev.js';
+import { EDGE_SEED } from './seed.js';
+import { startWranglerDev } from './wrangler-dev.js';
 
 const run = promisify(execFile);
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '../..');
