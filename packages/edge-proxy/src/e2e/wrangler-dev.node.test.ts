@@ -174,13 +174,20 @@ describe('edge proxy under wrangler dev', () => {
   it('makes one get_secret at the vault for 1,000 concurrent requests on a cold record', slow, async () => {
     const { token: bearer } = await token([`keeper://${uid('Cold')}/*`]);
     front.reset();
+    const started = Date.now();
     const responses = await Promise.all(
       Array.from({ length: 1000 }, () =>
         resolve(bearer, [`keeper://${uid('Cold')}/field/password`]).then((r) => r.status),
       ),
     );
+    const elapsed = Date.now() - started;
     expect(new Set(responses)).toEqual(new Set([200]));
-    expect(front.counts().get_secret).toBe(1);
+    // One upstream call per refresh window (80 % of CACHE_TTL_SECONDS=3): exactly one when the burst fits in the
+    // first window; on a loaded machine a longer burst may rightly start one background refresh per window.
+    const windows = 1 + Math.floor(elapsed / 2400);
+    expect(front.counts().get_secret).toBeGreaterThanOrEqual(1);
+    expect(front.counts().get_secret).toBeLessThanOrEqual(windows);
+    if (elapsed < 2400) expect(front.counts().get_secret).toBe(1);
   });
 
   it(
