@@ -1,5 +1,6 @@
 // Runs every benchmark suite in one process and prints one table per suite (ksmkit vs the official SDK).
 import { run as bundleSize } from './bundle-size.js';
+import { run as cliColdStart } from './cli-cold-start.js';
 import { run as client } from './client.js';
 import { type BenchRow, printTable } from './harness.js';
 import { run as keychain } from './keychain.js';
@@ -19,6 +20,7 @@ const suites: Suite[] = [
   { title: 'Worker bundle size (esbuild, minified)', run: bundleSize },
   { title: 'Local vault: get_secret of 100 records under 1, 8 and 32 official-SDK clients', run: vault },
   { title: 'Client vs official SDK against the local vault', run: client },
+  { title: 'CLI cold start: one-shot notation read', run: cliColdStart },
 ];
 
 const only = process.argv.slice(2);
