@@ -17,13 +17,21 @@ const THUMBNAIL_RECORD: TestRecordInput = {
 
 /**
  * A bound device config in memory and a fetch that answers every KSM call with the app's full get_secret
- * (plus an expiry and two warnings) and every GET with the file blobs; `garble` answers undecryptable bytes.
+ * (plus an expiry and two warnings) and every GET with the file blobs; `garble` answers undecryptable bytes,
+ * `deny` answers HTTP 403 with that JSON body, `appKey` stores another (wrong) app key in the device config.
  *
  * @example
  * const { storage, fetch } = await fakeServer();
  * const client = createClient({ storage, fetch });
  */
-export async function fakeServer(options: { garble?: boolean; records?: readonly TestRecordInput[] } = {}) {
+export async function fakeServer(
+  options: {
+    garble?: boolean;
+    records?: readonly TestRecordInput[];
+    deny?: Readonly<Record<string, string>>;
+    appKey?: Uint8Array<ArrayBuffer>;
+  } = {},
+) {
   const app = await buildTestApp({ records: options.records ?? [THUMBNAIL_RECORD] });
   const server = await generateEcKeyPair();
   const serverKey = await importEcdhPrivateKey(server.privateKey);
@@ -33,7 +41,7 @@ export async function fakeServer(options: { garble?: boolean; records?: readonly
     hostname: 'ksm.example.test',
     clientId: await computeClientId(randomBytes(32)),
     privateKey: device.privateKey,
-    appKey: app.appKey,
+    appKey: options.appKey ?? app.appKey,
     serverPublicKeyId: 20,
     serverPublicKey: server.publicKey,
   });
@@ -48,6 +56,7 @@ export async function fakeServer(options: { garble?: boolean; records?: readonly
       body: new Uint8Array(init.body as Uint8Array<ArrayBuffer>),
       serverPrivateKey: serverKey,
     });
+    if (options.deny !== undefined) return new Response(JSON.stringify(options.deny), { status: 403 });
     if (options.garble) return new Response(randomBytes(64), { status: 200 });
     const json = { ...app.getSecretResponse(), expiresOn: 1_900_000_000_000, warnings: ['Expires soon', 'Second'] };
     return new Response(await encryptResponse(opened.transmissionKey, json), { status: 200 });
