@@ -62,7 +62,7 @@ async function fromIni(
   if ('record' in entry) {
     return {
       source,
-      storage: createIniProfileStorage({ path, profile }),
+      storage: createIniProfileStorage({ path, profile, loaded: entry.record }),
       path,
       profile,
       storageType: 'internal',

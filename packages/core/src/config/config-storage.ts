@@ -39,6 +39,12 @@ export async function readDeviceConfig(storage: KeyValueStorage): Promise<Device
  */
 export async function writeDeviceConfig(storage: KeyValueStorage, config: DeviceConfig): Promise<void> {
   const record = deviceConfigToRecord(config);
+  if (storage.update !== undefined) {
+    const changes: Record<string, string | undefined> = {};
+    for (const key of DEVICE_CONFIG_KEYS) changes[key] = record[key];
+    await storage.update(changes);
+    return;
+  }
   for (const key of DEVICE_CONFIG_KEYS) {
     if (key === 'clientId') continue;
     const value = record[key];
@@ -52,7 +58,8 @@ export async function writeDeviceConfig(storage: KeyValueStorage, config: Device
  * Reads the config, applies `changes` (`null` removes a field), validates the result fully (a `clientKey` must
  * still match `clientId`) and only then writes the keys whose stored value changes. For binding
  * (`{ appKey, appOwnerPublicKey, clientKey: null }`) and server key rotation (`{ serverPublicKeyId: 9 }`).
- * Returns the new config; throws `ERR_INVALID_CONFIG` without writing anything.
+ * Returns the new config; throws `ERR_INVALID_CONFIG` without writing anything. A storage with `update` gets all
+ * changed keys in one call (one atomic file write).
  *
  * @example
  * await updateDeviceConfig(storage, { appKey, appOwnerPublicKey, clientKey: null });
@@ -70,9 +77,13 @@ export async function updateDeviceConfig(
   const before = deviceConfigToRecord(current);
   const after = deviceConfigToRecord(next as unknown as DeviceConfig);
   const config = await deviceConfigFromRecord(after);
-  for (const key of DEVICE_CONFIG_KEYS) {
+  const changed = DEVICE_CONFIG_KEYS.filter((key) => after[key] !== before[key]);
+  if (storage.update !== undefined) {
+    if (changed.length > 0) await storage.update(Object.fromEntries(changed.map((key) => [key, after[key]])));
+    return config;
+  }
+  for (const key of changed) {
     const value = after[key];
-    if (value === before[key]) continue;
     if (value === undefined) await storage.delete(key);
     else await storage.saveString(key, value);
   }
