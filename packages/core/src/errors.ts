@@ -37,6 +37,7 @@ export type KsmErrorCode =
   | 'ERR_APP_KEY_INVALID'
   | 'ERR_THROTTLED'
   | 'ERR_NETWORK'
+  | 'ERR_TLS'
   | 'ERR_TIMEOUT'
   | 'ERR_SERVER'
   | 'ERR_SERVER_KEY_REJECTED'
