@@ -95,15 +95,35 @@ export async function run(): Promise<BenchRow[]> {
     // One untimed run each (disk cache), then alternate so drift hits both sides alike.
     await timeProcess(ours, env);
     await timeProcess(official, officialEnv);
+    // KSMKIT_BENCH_KSM_BASELINE: another build of ksm (e.g. main's) timed in the same loop, for before/after.
+    const baselineBin = process.env.KSMKIT_BENCH_KSM_BASELINE;
+    const baseline = baselineBin === undefined ? undefined : [baselineBin, ...ours.slice(1)];
+    if (baseline !== undefined) await timeProcess(baseline, env);
     const oursMs: number[] = [];
     const officialMs: number[] = [];
     const bareMs: number[] = [];
+    const baselineMs: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       oursMs.push(await timeProcess(ours, env));
       officialMs.push(await timeProcess(official, officialEnv));
+      if (baseline !== undefined) baselineMs.push(await timeProcess(baseline, env));
       bareMs.push(await timeProcess(['-e', ''], base));
     }
+    const baselineRow: BenchRow[] =
+      baseline === undefined
+        ? []
+        : [
+            {
+              benchmark: '  the same with the baseline ksm (KSMKIT_BENCH_KSM_BASELINE)',
+              unit: 'ms (median)',
+              ours: median(baselineMs),
+              official: median(officialMs),
+              better: 'lower',
+              note: `${RUNS} runs each, same loop`,
+            },
+          ];
     return [
+      ...baselineRow,
       {
         benchmark: '`ksm secret notation` (keeper.ini profile) vs official one-shot script',
         unit: 'ms (median)',

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { iniValue, parseIni } from '@ksmkit/config';
-import { startTestVault, type TestVault } from '@ksmkit/test-support';
+import { startTestVault, type TestVault, vaultCliPath } from '@ksmkit/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../shared/exit-codes.js';
 
@@ -34,6 +34,7 @@ interface Run {
 let vault: TestVault;
 let dir: string;
 let ini: string;
+let initOutput: string;
 
 /** Runs the built ksm with an isolated HOME and KSM_INI_DIR (cwd `dir` unless given). */
 function ksm(args: readonly string[], env: Record<string, string> = {}, cwd = dir): Promise<Run> {
@@ -82,7 +83,7 @@ beforeAll(async () => {
     { KSM_CLI_TOKEN: full },
   );
   expect(init).toMatchObject({ code: 0, stderr: '' });
-  expect(init.stdout).toBe(`Added profile main to INI config file located at ${ini}\n`);
+  initOutput = init.stdout;
   expect((await ksm(['secret', 'list', '--json'])).code).toBe(0); // binds the device
 }, 120_000);
 
@@ -92,6 +93,10 @@ afterAll(async () => {
 });
 
 describe('ksm profile init regions', () => {
+  it("prints Keeper's line for a new profile", () => {
+    expect(initOutput).toBe(`Added profile main to INI config file located at ${ini}\n`);
+  });
+
   it('maps -h US_GOV to GovCloud for a bare token', slow, async () => {
     const file = join(dir, 'gov.ini');
     const run = await ksm(['profile', 'init', '-h', 'US_GOV', '--ini-file', file], {
@@ -178,6 +183,13 @@ describe('ksm errors a user can act on', () => {
       expect(run.stderr).toContain('--bogus-flag');
       expect(run.stdout).toBe('');
     }
+    const vaultRun = await new Promise<Run>((resolve) => {
+      execFile(process.execPath, [vaultCliPath(), 'client', 'add', '--bogus'], (error, stdout, stderr) =>
+        resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr }),
+      );
+    });
+    expect(vaultRun.code).toBe(EXIT.USAGE);
+    expect(vaultRun.stderr).toContain('Unknown option --bogus');
   });
 
   it('ends quietly when stdout closes early (ksm secret list | true)', slow, async () => {

@@ -29,7 +29,6 @@ import { defineCommand } from 'citty';
 import { EXIT } from '../shared/exit-codes.js';
 import { formatTable } from '../shared/table.js';
 import { globalArgs } from './context.js';
-import { setupCommand } from './profile-setup-command.js';
 
 const environment = () => ({ env: process.env, cwd: process.cwd(), homedir: homedir() });
 
@@ -176,5 +175,13 @@ const importCommand = defineCommand({
  */
 export const profileCommand = defineCommand({
   meta: { name: 'profile', description: 'Manage device profiles in keeper.ini' },
-  subCommands: { init, setup: setupCommand, list, active, export: exportCommand, import: importCommand },
+  subCommands: {
+    init,
+    // The AWS SDK behind `setup` loads only when setup runs.
+    setup: () => import('./profile-setup-command.js').then((m) => m.setupCommand),
+    list,
+    active,
+    export: exportCommand,
+    import: importCommand,
+  },
 });
