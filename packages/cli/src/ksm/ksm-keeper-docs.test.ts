@@ -152,7 +152,8 @@ describe('ksm profile import', () => {
   it('--output-file writes an INI (0600)', slow, async () => {
     const exported = (await ksm(['profile', 'export', 'main'])).stdout.trim();
     const out = join(dir, 'out.ini');
-    expect((await ksm(['profile', 'import', '--output-file', out, exported])).code).toBe(0);
+    const run = await ksm(['profile', 'import', '--json', '--output-file', out, exported]);
+    expect(JSON.parse(run.stdout)).toEqual({ profile: '_default', path: out });
     expect((await stat(out)).mode & 0o777).toBe(0o600);
     expect(iniValue(parseIni(await readFile(out, 'utf8')), '_default', 'clientId')).toMatch(/^[\w+/=-]{20,}$/);
   });

@@ -28,7 +28,7 @@ import { UserError } from '@ksmkit/runner';
 import { defineCommand } from 'citty';
 import { EXIT } from '../shared/exit-codes.js';
 import { formatTable } from '../shared/table.js';
-import { globalArgs } from './context.js';
+import { globalArgs, report } from './context.js';
 
 const environment = () => ({ env: process.env, cwd: process.cwd(), homedir: homedir() });
 
@@ -73,10 +73,13 @@ const init = defineCommand({
       serverPublicKeyId: args['server-public-key-id'],
       caCertificate: args['ca-cert'] === undefined ? undefined : await readCaCert(args['ca-cert']),
     });
-    process.stdout.write(
-      result.created
-        ? `Added profile ${result.profile} to INI config file located at ${result.path}\n`
-        : `Profile ${result.profile} in ${result.path} already holds this token's device; nothing changed\n`,
+    const { profile: name, path: file, created } = result;
+    report(
+      args,
+      created
+        ? `Added profile ${name} to INI config file located at ${file}`
+        : `Profile ${name} in ${file} already holds this token's device; nothing changed`,
+      { profile: name, path: file, created },
     );
   },
 });
@@ -114,7 +117,7 @@ const active = defineCommand({
       getProfile(doc, args.name);
       setActiveProfile(doc, args.name);
     });
-    process.stdout.write(`Active profile is now "${args.name}"\n`);
+    report(args, `Active profile is now "${args.name}"`, { profile: args.name, active: true });
   },
 });
 
@@ -163,7 +166,7 @@ const importCommand = defineCommand({
     const path = args['output-file'] ?? args['ini-file'] ?? join(process.cwd(), DEFAULT_INI_FILE);
     const name = args['profile-name'] ?? args.profile ?? DEFAULT_PROFILE;
     await importProfile({ path, profile: name, config, force: args.force === true });
-    process.stdout.write(`Added profile ${name} to INI config file located at ${path}\n`);
+    report(args, `Added profile ${name} to INI config file located at ${path}`, { profile: name, path });
   },
 });
 

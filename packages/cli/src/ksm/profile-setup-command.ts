@@ -16,7 +16,7 @@ import { isKsmError, readDeviceConfig } from '@ksmkit/core';
 import { UserError } from '@ksmkit/runner';
 import { defineCommand } from 'citty';
 import { EXIT } from '../shared/exit-codes.js';
-import { globalArgs } from './context.js';
+import { globalArgs, report } from './context.js';
 
 const CREDENTIALS = ['ec2instance', 'profile', 'keys', 'default'] as const;
 type Credentials = (typeof CREDENTIALS)[number];
@@ -128,8 +128,15 @@ export const setupCommand = defineCommand({
       setExternalProfile(doc, profile, 'aws', settings);
       if (getActiveProfile(doc) === undefined) setActiveProfile(doc, profile);
     });
-    process.stdout.write(
-      `Added profile ${profile} to INI config file located at ${path} (config in AWS secret ${settings.secret})\n`,
+    report(
+      args,
+      `Added profile ${profile} to INI config file located at ${path} (config in AWS secret ${settings.secret})`,
+      {
+        profile,
+        path,
+        storage: 'aws',
+        secret: settings.secret,
+      },
     );
   },
 });

@@ -6,7 +6,7 @@ import { defineCommand } from 'citty';
 import { EXIT } from '../shared/exit-codes.js';
 import { mask } from '../shared/mask.js';
 import { formatTable } from '../shared/table.js';
-import { clientFor, globalArgs } from './context.js';
+import { clientFor, globalArgs, report } from './context.js';
 
 /** A record UID option must name a record: an empty `-u ''` is a usage error, not a lookup. */
 function requireUid(uid: string): void {
@@ -119,7 +119,7 @@ const download = defineCommand({
     if (file === undefined)
       throw new UserError(`Record ${args.uid} has no attachment "${args.name}"`, { exitCode: EXIT.NOT_FOUND });
     await writeFileAtomic(args['file-output'], await client.downloadFile(file));
-    process.stdout.write(`Saved ${file.metadata.name} to ${args['file-output']}\n`);
+    report(args, `Saved ${file.metadata.name} to ${args['file-output']}`, { saved: args['file-output'] });
   },
 });
 
@@ -130,7 +130,8 @@ const password = defineCommand({
     const length = args.length === undefined ? undefined : Number(args.length);
     if (length !== undefined && (!Number.isSafeInteger(length) || length < 1))
       throw new UserError('--length must be a whole number of at least 1, e.g. --length 32', { exitCode: EXIT.USAGE });
-    process.stdout.write(`${generatePassword(length === undefined ? {} : { length })}\n`);
+    const password = generatePassword(length === undefined ? {} : { length });
+    report(args, password, password);
   },
 });
 
