@@ -13,7 +13,8 @@ export type DeviceConfigChanges = {
 };
 
 /**
- * Reads and validates the device config in `storage` (see `deviceConfigFromRecord` for the rules). Throws
+ * Reads and validates the device config in `storage` (see `deviceConfigFromRecord` for the rules); while the stored
+ * strings stay the same, the config decoded last time is returned (the same object) without decoding it again. Throws
  * `ERR_CONFIG_NOT_INITIALIZED` when the storage holds no `clientId`, `ERR_INVALID_CONFIG` otherwise.
  *
  * @example
@@ -26,7 +27,19 @@ export async function readDeviceConfig(storage: KeyValueStorage): Promise<Device
     const value = await storage.getString(key);
     if (value !== undefined) record[key] = value;
   }
-  return deviceConfigFromRecord(record);
+  // The client reads the config for every request attempt: decode and validate (PKCS#8, HMAC) only when it changed.
+  const last = decoded.get(storage);
+  if (last !== undefined && sameRecord(last.record, record)) return last.config;
+  const config = await deviceConfigFromRecord(record);
+  decoded.set(storage, { record, config });
+  return config;
+}
+
+/** The last record read from each storage and its decoded config (entries go with their storage). */
+const decoded = new WeakMap<KeyValueStorage, { record: Readonly<Record<string, string>>; config: DeviceConfig }>();
+
+function sameRecord(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  return DEVICE_CONFIG_KEYS.every((key) => a[key] === b[key]);
 }
 
 /**
