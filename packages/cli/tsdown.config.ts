@@ -1,12 +1,7 @@
-// Build config: the `ksm` and `lkru` binaries, ESM.
+// Build config: the `ksm` and `lkru` binaries, ESM (no declarations: the package exports no API).
+import { packageConfig } from '@ksmkit/tsdown-config';
 import { defineConfig } from 'tsdown';
 
-export default defineConfig({
-  entry: { 'ksm/main': 'src/ksm/main.ts', 'lkru/main': 'src/lkru/main.ts' },
-  format: 'esm',
-  platform: 'node',
-  dts: false,
-  sourcemap: true,
-  clean: true,
-  fixedExtension: false,
-});
+export default defineConfig(
+  packageConfig({ entry: { 'ksm/main': 'src/ksm/main.ts', 'lkru/main': 'src/lkru/main.ts' }, dts: false }),
+);

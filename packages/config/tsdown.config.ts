@@ -1,12 +1,5 @@
 // Build config: ESM entries with declarations; AWS and keyring are separate so the root never loads their SDKs.
+import { packageConfig } from '@ksmkit/tsdown-config';
 import { defineConfig } from 'tsdown';
 
-export default defineConfig({
-  entry: ['src/index.ts', 'src/aws.ts', 'src/keyring.ts'],
-  format: 'esm',
-  platform: 'node',
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  fixedExtension: false,
-});
+export default defineConfig(packageConfig({ entry: ['src/index.ts', 'src/aws.ts', 'src/keyring.ts'] }));

@@ -1,6 +1,6 @@
 // Crash-safe file writes: a private temp file in the same directory, fsync, rename over the target, fsync the directory.
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { chmod, mkdir, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ConfigError } from './errors.js';
 
@@ -83,12 +83,14 @@ async function removeStaleTemps(dir: string, name: string): Promise<void> {
  * Replaces `path` with `data` so that a crash at any moment leaves either the old or the new file, never a mix:
  * writes a 0600 temp file next to it, fsyncs it, renames it over `path` and fsyncs the directory. Missing parent
  * directories are created 0700. The result always has mode 0600. Temp files left by writers that crashed (their
- * process is gone) are removed afterwards. Throws `ERR_FILE_IO` (path and errno only).
+ * process is gone) are removed afterwards. A symlink is followed: its target is replaced, the link stays. Throws
+ * `ERR_FILE_IO` (path and errno only).
  *
  * @example
  * await writeFileAtomic('/home/me/keeper.ini', iniText);
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+  const path = await followLinks(target);
   const dir = dirname(path);
   await ensurePrivateDir(dir);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
@@ -108,6 +110,17 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   }
   await syncDir(dir);
   await removeStaleTemps(dir, basename(path));
+}
+
+/** The file a path names after following symlinks; the path itself when it does not exist yet. */
+async function followLinks(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return path;
+    throw ioError('resolve', path, cause);
+  }
 }
 
 async function syncDir(dir: string): Promise<void> {

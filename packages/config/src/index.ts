@@ -41,6 +41,8 @@ export { createNodeClient } from './node-client.js';
 export type { NodeFetch } from './node-fetch.js';
 export { createNodeFetch, nodeFetchForConfig } from './node-fetch.js';
 export type { NodeFetchResponse } from './node-fetch-response.js';
+export type { ImportProfileOptions } from './profile-import.js';
+export { importProfile, parseProfileExport } from './profile-import.js';
 export type { InitProfileOptions, InitProfileResult } from './profile-init.js';
 export { initProfile, profileInitToken, profileName } from './profile-init.js';
 export type { ExternalStorageOpener, ResolveConfigOptions, ResolvedConfig } from './resolve-config.js';

@@ -1,9 +1,9 @@
-// A KeyValueStorage over one profile of a keeper.ini: every change rewrites the file atomically.
-import type { KeyValueStorage } from '@ksmkit/core';
+// A KeyValueStorage over one profile of a keeper.ini: read once, every change saved in one atomic rewrite.
 import { ConfigError } from './errors.js';
 import { type IniSection, iniValue } from './ini-text.js';
 import { externalProfile, getProfile, iniKeyOf, listProfiles, setProfileRecord } from './keeper-ini.js';
 import { loadKeeperIni, updateKeeperIni } from './keeper-ini-file.js';
+import { createWriteThroughStorage, type StorageChanges, type WriteThroughStorage } from './write-through-storage.js';
 
 /** Where an INI profile storage reads and writes. */
 export interface IniProfileStorageOptions {
@@ -11,17 +11,20 @@ export interface IniProfileStorageOptions {
   readonly path: string;
   /** The profile (section) name. */
   readonly profile: string;
+  /** The profile's keys as just read by the caller (e.g. `resolveConfig`), so the file is not read again. */
+  readonly loaded?: Readonly<Record<string, string>> | undefined;
 }
 
 /** A storage bound to one keeper.ini profile. */
-export interface IniProfileStorage extends KeyValueStorage {
+export interface IniProfileStorage extends WriteThroughStorage {
   readonly path: string;
   readonly profile: string;
 }
 
 /**
- * A storage whose keys live in profile `profile` of the keeper.ini at `path`. Reads re-read the file (another
- * process may have changed it); each write is a read-modify-write saved atomically (0600). Writing to a missing
+ * A storage whose keys live in profile `profile` of the keeper.ini at `path`. The file is read once (later reads
+ * come from memory); each write, one key or all of `update` at once (binding), re-reads the file, changes this
+ * profile and saves it atomically (0600), so other profiles written meanwhile are kept. Writing to a missing
  * file or profile creates it (the first profile becomes active). Reading a profile that points to external
  * storage throws `ERR_PROFILE_EXTERNAL`; a missing file or profile reads as empty.
  *
@@ -46,8 +49,8 @@ export function createIniProfileStorage(options: IniProfileStorageOptions): IniP
     return { ...entry.record };
   }
 
-  async function change(key: string, value: string | undefined): Promise<void> {
-    await updateKeeperIni(path, (doc) => {
+  async function change(changes: StorageChanges): Promise<Record<string, string>> {
+    return updateKeeperIni(path, (doc) => {
       const record: Record<string, string> = {};
       if (doc.sections.has(profile)) {
         const entry = getProfile(doc, profile);
@@ -60,17 +63,16 @@ export function createIniProfileStorage(options: IniProfileStorageOptions): IniP
           if (!known && typeof text === 'string') record[name] = text;
         }
       }
-      if (value === undefined) delete record[key];
-      else record[key] = value;
+      for (const [key, value] of Object.entries(changes)) {
+        if (value === undefined) delete record[key];
+        else record[key] = value;
+      }
       setProfileRecord(doc, profile, record);
+      return record;
     });
   }
 
-  return {
-    path,
-    profile,
-    getString: async (key) => (await current())[key],
-    saveString: (key, value) => change(key, value),
-    delete: (key) => change(key, undefined),
-  };
+  const { loaded } = options;
+  const load = loaded === undefined ? current : async () => ({ ...loaded });
+  return { path, profile, ...createWriteThroughStorage({ load, write: change }) };
 }

@@ -1,11 +1,11 @@
-// A KeyValueStorage over a JSON config file in the official SDKs' shape (`ksm-config.json`), saved atomically.
+// A KeyValueStorage over a JSON config file in the official SDKs' shape (`ksm-config.json`), read once, saved atomically.
 import { readFile } from 'node:fs/promises';
-import type { KeyValueStorage } from '@ksmkit/core';
 import { writeFileAtomic } from './atomic-file.js';
 import { ConfigError } from './errors.js';
+import { createWriteThroughStorage, type WriteThroughStorage } from './write-through-storage.js';
 
 /** A storage bound to one JSON config file. */
-export interface JsonFileStorage extends KeyValueStorage {
+export interface JsonFileStorage extends WriteThroughStorage {
   readonly path: string;
 }
 
@@ -40,33 +40,43 @@ async function readObject(path: string): Promise<Record<string, unknown>> {
   return value as Record<string, unknown>;
 }
 
+/** The string view of a JSON object: null values dropped, other non-strings as `String(value)`. */
+function strings(object: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(object).flatMap(([key, value]) =>
+      value === undefined || value === null ? [] : [[key, typeof value === 'string' ? value : String(value)]],
+    ),
+  );
+}
+
 /**
  * A storage over a flat JSON config file, the shape the official SDKs read and write (`ksm-config.json`,
- * `client-config.json`). A missing or empty file reads as empty; each write re-reads the file, changes one key
- * and saves it atomically (0600, 2-space indent), keeping keys it does not know. Throws `ERR_CONFIG_FILE_INVALID`
- * for a file that is not a JSON object, `ERR_FILE_IO` otherwise.
+ * `client-config.json`). The file is read once; a missing or empty file reads as empty. Each write re-reads the
+ * file, applies its changes (all of `update` at once) and saves it atomically (0600, 2-space indent), keeping
+ * keys it does not know. Throws `ERR_CONFIG_FILE_INVALID` for a file that is not a JSON object, `ERR_FILE_IO`
+ * otherwise.
  *
  * @example
  * const storage = createJsonFileStorage('ksm-config.json');
  * await initializeConfig(storage, 'US:ONE_TIME_TOKEN');
  */
 export function createJsonFileStorage(path: string): JsonFileStorage {
-  async function change(key: string, value: string | undefined): Promise<void> {
-    const object = await readObject(path);
-    if (value === undefined) {
-      if (!Object.hasOwn(object, key)) return;
-      delete object[key];
-    } else object[key] = value;
-    await writeFileAtomic(path, `${JSON.stringify(object, null, 2)}\n`);
-  }
-  return {
-    path,
-    getString: async (key) => {
-      const value = (await readObject(path))[key];
-      if (value === undefined || value === null) return undefined;
-      return typeof value === 'string' ? value : String(value);
+  const storage = createWriteThroughStorage({
+    load: async () => strings(await readObject(path)),
+    write: async (changes) => {
+      const object = await readObject(path);
+      let dirty = false;
+      for (const [key, value] of Object.entries(changes)) {
+        if (value === undefined) {
+          if (!Object.hasOwn(object, key)) continue;
+          delete object[key];
+        } else if (object[key] === value) continue;
+        else object[key] = value;
+        dirty = true;
+      }
+      if (dirty) await writeFileAtomic(path, `${JSON.stringify(object, null, 2)}\n`);
+      return strings(object);
     },
-    saveString: (key, value) => change(key, value),
-    delete: (key) => change(key, undefined),
-  };
+  });
+  return { path, ...storage };
 }

@@ -48,10 +48,14 @@ describe('nodeFetchForConfig', () => {
     expect(await titlesWith(config, nodeFetchForConfig(config))).toEqual(['Database']);
   });
 
-  it('refuses the same vault without that CA (system roots only)', { timeout: 60_000 }, async () => {
+  it('refuses the same vault without that CA with ERR_TLS and the fix (system roots only)', {
+    timeout: 60_000,
+  }, async () => {
     const config = await deviceConfig();
     const error = await titlesWith(config, createNodeFetch()).catch((caught: unknown) => caught);
-    expect(isKsmError(error, 'ERR_NETWORK')).toBe(true);
+    expect(isKsmError(error, 'ERR_TLS')).toBe(true);
+    expect((error as Error).message).toContain('unknown CA');
+    expect((error as Error).message).toContain('caCertificate');
   });
 });
 

@@ -4,6 +4,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
 import { type NodeFetchResponse, nodeFetchResponse } from './node-fetch-response.js';
 import { outgoingRequest } from './outgoing-request.js';
+import { tlsError } from './tls-error.js';
 
 const IDLE_SOCKET_MS = 4_000;
 
@@ -56,7 +57,7 @@ export function createNodeFetch(
           res.on('end', () => resolve(nodeFetchResponse(res.statusCode ?? 500, res.headers, Buffer.concat(chunks))));
         },
       );
-      req.on('error', reject);
+      req.on('error', (error) => reject(https ? tlsError(error, target.host) : error));
       req.end(body ?? undefined);
     });
   };

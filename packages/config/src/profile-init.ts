@@ -1,8 +1,15 @@
 // `profile init`: a one-time token becomes a device config stored as a keeper.ini profile (token from KSM_CLI_TOKEN).
 import type { DeviceConfig } from '@ksmkit/core';
-import { createMemoryStorage, initializeConfig } from '@ksmkit/core';
+import { createMemoryStorage, DEFAULT_REGION, initializeConfig } from '@ksmkit/core';
 import { ConfigError } from './errors.js';
-import { checkProfileName, DEFAULT_PROFILE, getProfile, setProfileRecord } from './keeper-ini.js';
+import {
+  checkProfileName,
+  DEFAULT_PROFILE,
+  getActiveProfile,
+  getProfile,
+  setActiveProfile,
+  setProfileRecord,
+} from './keeper-ini.js';
 import { updateKeeperIni } from './keeper-ini-file.js';
 
 /**
@@ -44,8 +51,15 @@ export interface InitProfileOptions {
   readonly profile?: string | undefined;
   /** One-time token, optionally `REGION:`-prefixed (see `profileInitToken`). */
   readonly token: string;
-  /** Region code or host used when the token has no prefix; default `US` (the KSM CLI's default). */
+  /**
+   * Region code (`US`, `EU`, `AU`, `JP`, `CA`, `US_GOV`, …) or host; wins over the token's prefix. A bare token
+   * without it binds to `US` (core's `DEFAULT_REGION`, the KSM CLI's default).
+   */
   readonly hostname?: string | undefined;
+  /** Self-hosted server key (base64) and its id, and the server's PEM CA (kept as `caCertificate`). */
+  readonly serverPublicKey?: string | undefined;
+  readonly serverPublicKeyId?: string | number | undefined;
+  readonly caCertificate?: string | undefined;
   /** Replace an existing profile initialised with another token (default false: `ERR_CONFIG_CONFLICT`). */
   readonly overwrite?: boolean | undefined;
 }
@@ -71,7 +85,6 @@ export interface InitProfileResult {
 export async function initProfile(options: InitProfileOptions): Promise<InitProfileResult> {
   const profile = options.profile ?? DEFAULT_PROFILE;
   checkProfileName(profile);
-  const hasPrefix = options.token.includes(':');
   return updateKeeperIni(options.path, async (doc) => {
     const seed: Record<string, string> = {};
     if (doc.sections.has(profile) && options.overwrite !== true) {
@@ -87,9 +100,14 @@ export async function initProfile(options: InitProfileOptions): Promise<InitProf
     }
     const storage = createMemoryStorage(seed);
     const result = await initializeConfig(storage, options.token, {
-      hostname: hasPrefix ? undefined : (options.hostname ?? 'US'),
+      hostname: options.hostname,
+      defaultHostname: DEFAULT_REGION,
+      serverPublicKey: options.serverPublicKey,
+      serverPublicKeyId: options.serverPublicKeyId,
+      caCertificate: options.caCertificate,
     });
     setProfileRecord(doc, profile, storage.snapshot());
+    if (getActiveProfile(doc) === undefined) setActiveProfile(doc, profile);
     return { path: options.path, profile, created: result.created, config: result.config };
   });
 }

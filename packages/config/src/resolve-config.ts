@@ -62,7 +62,7 @@ async function fromIni(
   if ('record' in entry) {
     return {
       source,
-      storage: createIniProfileStorage({ path, profile }),
+      storage: createIniProfileStorage({ path, profile, loaded: entry.record }),
       path,
       profile,
       storageType: 'internal',
@@ -81,8 +81,26 @@ async function fromIni(
 }
 
 /**
+ * An explicit `--profile` while `KSM_CONFIG` is set: the named keeper.ini profile when it exists (the user asked
+ * for it by name), else `ERR_PROFILE_NOT_FOUND` — never a silent fall back to `KSM_CONFIG`.
+ */
+async function namedProfileBesideEnv(profile: string, options: ResolveConfigOptions): Promise<ResolvedConfig> {
+  const found = await findIniFile(options);
+  if (found !== undefined && listProfiles((await loadKeeperIni(found)).document).includes(profile)) {
+    return fromIni(found, options, 'ini');
+  }
+  throw new ConfigError(
+    'ERR_PROFILE_NOT_FOUND',
+    `Profile "${profile}" not found${found === undefined ? ' (no keeper.ini on the search path)' : ` in ${found}`}; ` +
+      'KSM_CONFIG is set but --profile names a keeper.ini profile. Drop --profile to use KSM_CONFIG',
+    { profile, path: found ?? null },
+  );
+}
+
+/**
  * Resolves the device config like Keeper's KSM CLI: an explicit `iniFile` first; else `KSM_CONFIG` (base64 or JSON,
- * read-only) overrides every INI file; else the first keeper.ini on the search path (`iniSearchPaths`); else, in
+ * read-only) overrides every INI file, except that an explicit `profile` must exist in the keeper.ini found and is then
+ * used (`ERR_PROFILE_NOT_FOUND` otherwise); else the first keeper.ini on the search path (`iniSearchPaths`); else, in
  * a container with `KSM_TOKEN` set, a `_default` profile (or `KSM_CLI_PROFILE`) is created from that token in
  * `defaultIniPath` (`KSM_HOSTNAME` or `US` when the token has no region prefix). Throws `ERR_NO_CONFIG` (listing
  * where it looked), `ERR_NO_ACTIVE_PROFILE`, `ERR_PROFILE_NOT_FOUND`, `ERR_INI_SYNTAX`, `ERR_PROFILE_EXTERNAL`.
@@ -95,6 +113,7 @@ export async function resolveConfig(options: ResolveConfigOptions): Promise<Reso
   const { env } = options;
   if (options.iniFile !== undefined) return fromIni(options.iniFile, options, 'ini');
   if (env.KSM_CONFIG !== undefined && env.KSM_CONFIG.trim() !== '') {
+    if (options.profile !== undefined && options.profile !== '') return namedProfileBesideEnv(options.profile, options);
     return { source: 'env', storage: createEnvStorage(env), warnings: [] };
   }
   const found = await findIniFile(options);

@@ -1,5 +1,4 @@
 // Benchmark: the ksmkit client vs the official SDK on one real vault — get secrets, notation, cold start, Worker size.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent } from 'node:https';
 import { tmpdir } from 'node:os';
@@ -19,6 +18,7 @@ import {
 import { startTestVault, type TestVault } from '@ksmkit/test-support';
 import { clientWorkRow } from './client-work.js';
 import { type BenchRow, type Timing, timePair } from './harness.js';
+import { median, timeProcess } from './process-timing.js';
 import { bundleForWorker, kb } from './worker-bundle.js';
 
 /** Record counts of the three apps; each app's folders hold exactly that many records. */
@@ -154,29 +154,6 @@ async function notationRow(pair: DevicePair, uids: readonly string[]): Promise<B
     better: 'lower',
     note: `${runs(timeOurs)}; one filtered get_secret per notation`,
   };
-}
-
-/** Wall time of one spawned `node` process, from spawn to exit; rejects when it exits non-zero. */
-function timeProcess(args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const elapsed = performance.now() - t0;
-      if (code === 0) resolve(elapsed);
-      else reject(new Error(`bench: ${args.join(' ')} exited with ${code}: ${stderr.slice(0, 500)}`));
-    });
-  });
-}
-
-function median(samples: readonly number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 async function coldStartRow(pair: DevicePair, vault: TestVault, recordUid: string): Promise<BenchRow> {

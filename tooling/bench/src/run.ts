@@ -1,5 +1,6 @@
 // Runs every benchmark suite in one process and prints one table per suite (ksmkit vs the official SDK).
 import { run as bundleSize } from './bundle-size.js';
+import { run as cliColdStart } from './cli-cold-start.js';
 import { run as client } from './client.js';
 import { runEdge } from './edge-proxy.js';
 import { type BenchRow, printTable } from './harness.js';
@@ -36,6 +37,7 @@ const suites: Suite[] = [
   },
   { title: 'CI step setup: ksm-step run -- true (wall time of a fresh process)', run: runKsmStep, theirs: 'baseline' },
   { title: 'Edge proxy under wrangler dev: cached resolve vs a naive official-SDK Worker', run: runEdge },
+  { title: 'CLI cold start: one-shot notation read', run: cliColdStart },
 ];
 
 const only = process.argv.slice(2);

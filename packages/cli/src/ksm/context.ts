@@ -30,3 +30,13 @@ export async function clientFor(args: GlobalArgs): Promise<KsmClient> {
   });
   return client;
 }
+
+/**
+ * Prints a command's result: `json` as one JSON line with `--json` (for scripts), else the human `text` line.
+ *
+ * @example
+ * report(args, `Active profile is now "${name}"`, { profile: name });
+ */
+export function report(args: GlobalArgs, text: string, json: unknown): void {
+  process.stdout.write(args.json ? `${JSON.stringify(json)}\n` : `${text}\n`);
+}

@@ -97,11 +97,41 @@ describe('ksm profile setup --type aws', () => {
     expect(exported.stdout).toBe('');
   });
 
-  it('refuses a missing secret without writing a profile', { timeout: 60_000 }, async () => {
-    const setup = await setupAws(['--secret', 'absent', '-p', 'none']);
-    expect(setup.code).toBe(10);
-    expect(setup.stderr).toContain('absent');
+  it('sets up a profile before its AWS secret exists, with a warning (as the docs describe)', {
+    timeout: 60_000,
+  }, async () => {
+    const setup = await setupAws(['--secret', 'later', '-p', 'early']);
+    expect(setup.code).toBe(0);
+    expect(setup.stderr).toContain('AWS secret later holds no device config yet');
     const list = await ksm(['profile', 'list', '--json']);
-    expect(JSON.parse(list.stdout)).toHaveLength(1);
+    expect(JSON.parse(list.stdout)).toContainEqual({ name: 'early', active: false, storage: 'aws' });
+  });
+
+  it('takes the documented credential flags and refuses mixed ones', { timeout: 60_000 }, async () => {
+    const keys = ['--aws-access-key-id', 'testing', '--aws-secret-access-key', 'testing'];
+    const ok = await ksm([
+      'profile',
+      'setup',
+      '--type',
+      'aws',
+      '--credentials',
+      'keys',
+      ...keys,
+      '--region',
+      'us-west-2',
+      '--endpoint',
+      moto.endpoint,
+      '-p',
+      'flags',
+    ]);
+    expect(ok.stderr).not.toContain('ksm:');
+    expect(ok.code).toBe(0);
+    const secrets = await ksm(['secret', 'list', '--json', '--profile', 'flags']);
+    expect(JSON.parse(secrets.stdout)).toMatchObject([{ title: 'Cloud' }]);
+    const mixed = await ksm(['profile', 'setup', '--type', 'aws', '--credentials', 'profile', ...keys, '-p', 'x']);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain('--credentials profile takes only --credentials-profile');
+    const ec2 = await ksm(['profile', 'setup', '--type', 'aws', '--credentials-profile', 'ci', '-p', 'y']);
+    expect(ec2.code).toBe(2);
   });
 });

@@ -148,7 +148,7 @@ describe('ksm profile', () => {
 
   it('imports a base64 config made by the vault (client add --config-init b64)', { timeout: 60_000 }, async () => {
     const minted = (await vault.admin(['client', 'add', '--app', 'ci', '--config-init', 'b64'])) as { config: string };
-    const out = join(dir, 'b64-config.json');
+    const out = join(dir, 'b64-config.ini');
     expect((await ksm(['profile', 'import', '--output-file', out, minted.config])).code).toBe(0);
     expect((await stat(out)).mode & 0o777).toBe(0o600);
     const ini = join(dir, 'b64.ini');

@@ -1,41 +1,34 @@
 // `ksm profile …`: init, list, active, export, import against keeper.ini.
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
+import { join } from 'node:path';
 import {
-  checkProfileName,
   createKeeperIni,
-  createMemoryStorage,
+  DEFAULT_INI_FILE,
+  DEFAULT_PROFILE,
   defaultIniPath,
   findIniFile,
   getActiveProfile,
   getProfile,
+  importProfile,
   initProfile,
   listProfiles,
   loadKeeperIni,
+  parseProfileExport,
   profileConfig,
   profileInitToken,
   profileName,
   serializeIni,
   setActiveProfile,
-  setExternalProfile,
   setProfileConfig,
-  setProfileRecord,
   updateKeeperIni,
-  writeFileAtomic,
 } from '@ksmkit/config';
-import { awsProfileSettings, openAwsProfile } from '@ksmkit/config/aws';
-import {
-  type InitializeConfigOptions,
-  initializeConfig,
-  isKsmError,
-  parseDeviceConfig,
-  readDeviceConfig,
-  serializeDeviceConfig,
-} from '@ksmkit/core';
+import { serializeDeviceConfig } from '@ksmkit/core';
 import { UserError } from '@ksmkit/runner';
 import { defineCommand } from 'citty';
 import { EXIT } from '../shared/exit-codes.js';
-import { globalArgs } from './context.js';
+import { formatTable } from '../shared/table.js';
+import { globalArgs, report } from './context.js';
 
 const environment = () => ({ env: process.env, cwd: process.cwd(), homedir: homedir() });
 
@@ -56,32 +49,6 @@ async function readCaCert(file: string): Promise<string> {
   }
 }
 
-/** `initProfile` with self-hosted options (server key, key id, CA), which `initProfile` does not take. */
-async function initSelfHosted(
-  path: string,
-  profile: string,
-  token: string,
-  options: InitializeConfigOptions,
-): Promise<{ path: string; profile: string; created: boolean }> {
-  checkProfileName(profile);
-  return updateKeeperIni(path, async (doc) => {
-    const seed: Record<string, string> = {};
-    if (doc.sections.has(profile)) {
-      const entry = getProfile(doc, profile);
-      if ('record' in entry) Object.assign(seed, entry.record);
-      else
-        throw new UserError(`Profile "${profile}" uses external storage; choose another name`, {
-          exitCode: EXIT.CONFIG,
-        });
-    }
-    const storage = createMemoryStorage(seed);
-    const result = await initializeConfig(storage, token, options);
-    setProfileRecord(doc, profile, storage.snapshot());
-    if (getActiveProfile(doc) === undefined) setActiveProfile(doc, profile);
-    return { path, profile, created: result.created };
-  });
-}
-
 const init = defineCommand({
   meta: { name: 'init', description: 'Create a profile from a one-time token (or KSM_CLI_TOKEN)' },
   args: {
@@ -97,19 +64,23 @@ const init = defineCommand({
     const token = profileInitToken(args.token, process.env);
     const path = args['ini-file'] ?? defaultIniPath(environment());
     const profile = profileName(args['profile-name'] ?? args.profile, process.env);
-    const selfHosted =
-      args['server-public-key'] !== undefined ||
-      args['server-public-key-id'] !== undefined ||
-      args['ca-cert'] !== undefined;
-    const result = selfHosted
-      ? await initSelfHosted(path, profile, token, {
-          hostname: args.hostname,
-          serverPublicKey: args['server-public-key'],
-          serverPublicKeyId: args['server-public-key-id'],
-          caCertificate: args['ca-cert'] === undefined ? undefined : await readCaCert(args['ca-cert']),
-        })
-      : await initProfile({ path, token, profile, hostname: args.hostname });
-    process.stdout.write(`Profile "${result.profile}" ${result.created ? 'created' : 'unchanged'} in ${result.path}\n`);
+    const result = await initProfile({
+      path,
+      token,
+      profile,
+      hostname: args.hostname,
+      serverPublicKey: args['server-public-key'],
+      serverPublicKeyId: args['server-public-key-id'],
+      caCertificate: args['ca-cert'] === undefined ? undefined : await readCaCert(args['ca-cert']),
+    });
+    const { profile: name, path: file, created } = result;
+    report(
+      args,
+      created
+        ? `Added profile ${name} to INI config file located at ${file}`
+        : `Profile ${name} in ${file} already holds this token's device; nothing changed`,
+      { profile: name, path: file, created },
+    );
   },
 });
 
@@ -127,9 +98,13 @@ const list = defineCommand({
       process.stdout.write(`${JSON.stringify(rows)}\n`);
       return;
     }
-    process.stdout.write('Active  Profile          Storage\n');
-    for (const row of rows)
-      process.stdout.write(`${row.active ? '*' : ' '}       ${row.name.padEnd(16)} ${row.storage}\n`);
+    const columns = [{ header: 'Active', center: true }, { header: 'Profile' }, { header: 'Storage' }];
+    process.stdout.write(
+      formatTable(
+        columns,
+        rows.map((row) => [row.active ? '*' : '', row.name, row.storage]),
+      ),
+    );
   },
 });
 
@@ -142,7 +117,7 @@ const active = defineCommand({
       getProfile(doc, args.name);
       setActiveProfile(doc, args.name);
     });
-    process.stdout.write(`Active profile is now "${args.name}"\n`);
+    report(args, `Active profile is now "${args.name}"`, { profile: args.name, active: true });
   },
 });
 
@@ -174,89 +149,24 @@ const exportCommand = defineCommand({
 });
 
 const importCommand = defineCommand({
-  meta: { name: 'import', description: 'Import a base64 config as a profile, or write it to --output-file' },
+  meta: { name: 'import', description: 'Import an exported profile (base64 or plain, JSON or INI) into keeper.ini' },
   args: {
     ...globalArgs,
-    'output-file': { type: 'string', description: 'Write the config as JSON here (0600) instead of keeper.ini' },
-    'profile-name': { type: 'string', alias: 'p', description: 'Profile to create (default _default)' },
-    config: { type: 'positional', required: true, description: 'Base64 config' },
-  },
-  async run({ args }) {
-    const config = await parseDeviceConfig(args.config);
-    if (args['output-file'] !== undefined) {
-      await writeFileAtomic(args['output-file'], serializeDeviceConfig(config, { format: 'json' }));
-      process.stdout.write(`Config written to ${args['output-file']}\n`);
-      return;
-    }
-    const name = args['profile-name'] ?? args.profile ?? '_default';
-    const path = args['ini-file'] ?? (await findIniFile(environment())) ?? defaultIniPath(environment());
-    await updateKeeperIni(path, (doc) => {
-      setProfileConfig(doc, name, config);
-      if (getActiveProfile(doc) === undefined) setActiveProfile(doc, name);
-    });
-    process.stdout.write(`Profile "${name}" imported into ${path}\n`);
-  },
-});
-
-const CREDENTIALS = ['ec2instance', 'profile', 'keys', 'default'] as const;
-
-const setup = defineCommand({
-  meta: { name: 'setup', description: 'Create a profile whose config lives in AWS Secrets Manager (--type aws)' },
-  args: {
-    ...globalArgs,
-    type: { type: 'string', required: true, description: 'Storage type: aws' },
-    secret: { type: 'string', description: 'Secret name or ARN (default ksm-config)' },
-    credentials: {
+    'output-file': {
       type: 'string',
-      description: 'ec2instance (default), profile, keys (from AWS_ACCESS_KEY_ID/…), default',
+      alias: 'f',
+      description: 'keeper.ini to write (0600; default: keeper.ini in the current directory)',
     },
-    'aws-profile': { type: 'string', description: 'AWS profile for --credentials profile' },
-    region: { type: 'string', description: 'AWS region' },
-    endpoint: { type: 'string', description: 'Custom Secrets Manager endpoint' },
-    fallback: { type: 'boolean', description: 'Retry with the default AWS credential chain when these fail' },
     'profile-name': { type: 'string', alias: 'p', description: 'Profile to create (default _default)' },
+    force: { type: 'boolean', description: 'Replace an existing profile of that name (its device keys are lost)' },
+    config: { type: 'positional', required: true, description: 'What `ksm profile export` printed' },
   },
   async run({ args }) {
-    if (args.type !== 'aws') throw new UserError('Only --type aws is supported', { exitCode: EXIT.USAGE });
-    const credentials = (args.credentials ?? 'ec2instance') as (typeof CREDENTIALS)[number];
-    if (!CREDENTIALS.includes(credentials)) {
-      throw new UserError(`--credentials must be one of ${CREDENTIALS.join(', ')}`, { exitCode: EXIT.USAGE });
-    }
-    const keys =
-      credentials === 'keys'
-        ? { accessKeyId: process.env.AWS_ACCESS_KEY_ID, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY }
-        : {};
-    if (credentials === 'keys' && (keys.accessKeyId === undefined || keys.secretAccessKey === undefined)) {
-      throw new UserError('--credentials keys reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; set both', {
-        exitCode: EXIT.USAGE,
-      });
-    }
-    const settings = awsProfileSettings({
-      credentials,
-      secret: args.secret,
-      profile: args['aws-profile'],
-      region: args.region,
-      endpoint: args.endpoint,
-      fallbackToDefaultCredentials: args.fallback === true,
-      ...keys,
-    });
-    const profile = profileName(args['profile-name'] ?? args.profile, process.env);
-    checkProfileName(profile);
-    try {
-      await readDeviceConfig(openAwsProfile('aws', settings, profile));
-    } catch (error) {
-      if (!isKsmError(error)) throw error;
-      throw new UserError(
-        `AWS secret ${settings.secret} holds no device config; store one there (ksm profile export --plain) first`,
-        { exitCode: EXIT.AWS },
-      );
-    }
-    const path = args['ini-file'] ?? (await findIniFile(environment())) ?? defaultIniPath(environment());
-    await updateKeeperIni(path, (doc) => {
-      setExternalProfile(doc, profile, 'aws', settings);
-      if (getActiveProfile(doc) === undefined) setActiveProfile(doc, profile);
-    });
-    process.stdout.write(`Profile "${profile}" reads its config from AWS secret ${settings.secret} (${path})\n`);
+    const config = await parseProfileExport(args.config);
+    const path = args['output-file'] ?? args['ini-file'] ?? join(process.cwd(), DEFAULT_INI_FILE);
+    const name = args['profile-name'] ?? args.profile ?? DEFAULT_PROFILE;
+    await importProfile({ path, profile: name, config, force: args.force === true });
+    report(args, `Added profile ${name} to INI config file located at ${path}`, { profile: name, path });
   },
 });
 
@@ -268,5 +178,13 @@ const setup = defineCommand({
  */
 export const profileCommand = defineCommand({
   meta: { name: 'profile', description: 'Manage device profiles in keeper.ini' },
-  subCommands: { init, setup, list, active, export: exportCommand, import: importCommand },
+  subCommands: {
+    init,
+    // The AWS SDK behind `setup` loads only when setup runs.
+    setup: () => import('./profile-setup-command.js').then((m) => m.setupCommand),
+    list,
+    active,
+    export: exportCommand,
+    import: importCommand,
+  },
 });

@@ -5,7 +5,14 @@ import { UserError } from '@ksmkit/runner';
 import { defineCommand } from 'citty';
 import { EXIT } from '../shared/exit-codes.js';
 import { mask } from '../shared/mask.js';
-import { clientFor, globalArgs } from './context.js';
+import { formatTable } from '../shared/table.js';
+import { clientFor, globalArgs, report } from './context.js';
+
+/** A record UID option must name a record: an empty `-u ''` is a usage error, not a lookup. */
+function requireUid(uid: string): void {
+  if (uid.trim() === '')
+    throw new UserError('-u/--uid needs a record UID, e.g. -u w5cQhGjMzeZOc_x9i4BcmA', { exitCode: EXIT.USAGE });
+}
 
 const list = defineCommand({
   meta: { name: 'list', description: 'List the records shared with this device' },
@@ -14,7 +21,15 @@ const list = defineCommand({
     const { records } = await (await clientFor(args)).getSecrets();
     const rows = records.map((r) => ({ uid: r.recordUid, type: r.data.type, title: r.data.title }));
     if (args.json) process.stdout.write(`${JSON.stringify(rows)}\n`);
-    else for (const row of rows) process.stdout.write(`${row.uid}  ${row.type.padEnd(12)} ${row.title}\n`);
+    else {
+      const columns = [{ header: 'UID' }, { header: 'Record Type' }, { header: 'Title' }];
+      process.stdout.write(
+        formatTable(
+          columns,
+          rows.map((row) => [row.uid, row.type, row.title]),
+        ),
+      );
+    }
   },
 });
 
@@ -27,6 +42,7 @@ const get = defineCommand({
     unmask: { type: 'boolean', description: 'Show secret values' },
   },
   async run({ args }) {
+    requireUid(args.uid);
     const { records } = await (await clientFor(args)).getSecrets({ uids: [args.uid] });
     const record = records[0];
     if (record === undefined)
@@ -69,6 +85,7 @@ const totp = defineCommand({
   meta: { name: 'totp', description: 'Print the current TOTP code of a record' },
   args: { ...globalArgs, uid: { type: 'positional', required: true, description: 'Record UID' } },
   async run({ args }) {
+    requireUid(args.uid);
     const { records } = await (await clientFor(args)).getSecrets({ uids: [args.uid] });
     const field = records[0]?.data.fields.find((f) => f.type === 'oneTimeCode');
     const uri = field?.value[0];
@@ -90,6 +107,7 @@ const download = defineCommand({
     'file-output': { type: 'string', required: true, description: 'Where to save it' },
   },
   async run({ args }) {
+    requireUid(args.uid);
     const client = await clientFor(args);
     const { records } = await client.getSecrets({ uids: [args.uid] });
     const record = records[0];
@@ -101,7 +119,7 @@ const download = defineCommand({
     if (file === undefined)
       throw new UserError(`Record ${args.uid} has no attachment "${args.name}"`, { exitCode: EXIT.NOT_FOUND });
     await writeFileAtomic(args['file-output'], await client.downloadFile(file));
-    process.stdout.write(`Saved ${file.metadata.name} to ${args['file-output']}\n`);
+    report(args, `Saved ${file.metadata.name} to ${args['file-output']}`, { saved: args['file-output'] });
   },
 });
 
@@ -110,9 +128,10 @@ const password = defineCommand({
   args: { ...globalArgs, length: { type: 'string', description: 'Length (default 32)' } },
   async run({ args }) {
     const length = args.length === undefined ? undefined : Number(args.length);
-    if (length !== undefined && !Number.isSafeInteger(length))
-      throw new UserError('--length must be a whole number', { exitCode: EXIT.USAGE });
-    process.stdout.write(`${generatePassword(length === undefined ? {} : { length })}\n`);
+    if (length !== undefined && (!Number.isSafeInteger(length) || length < 1))
+      throw new UserError('--length must be a whole number of at least 1, e.g. --length 32', { exitCode: EXIT.USAGE });
+    const password = generatePassword(length === undefined ? {} : { length });
+    report(args, password, password);
   },
 });
 

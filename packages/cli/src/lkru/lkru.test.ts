@@ -1,7 +1,7 @@
 // Subprocess tests of the built `lkru` against a real gnome-keyring in a private D-Bus session.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { LKRU_AGENT } from '@ksmkit/config/keyring';
+import { collectionPath, LKRU_AGENT, openSecretService } from '@ksmkit/config/keyring';
 import { type KeyringSession, secretTool, startBareBus, startKeyring } from '@ksmkit/test-support/keyring';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../shared/exit-codes.js';
@@ -14,7 +14,7 @@ interface Run {
   stderr: string;
 }
 
-function lkru(env: Record<string, string | undefined>, args: string[], input = ''): Promise<Run> {
+function lkru(env: Record<string, string | undefined>, args: string[], input: string | Buffer = ''): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { env: env as NodeJS.ProcessEnv });
     let stdout = '';
@@ -99,17 +99,67 @@ describe('lkru', () => {
   });
 });
 
+describe('lkru as Keeper documents it', () => {
+  let session: KeyringSession;
+  beforeAll(async () => {
+    session = await startKeyring();
+  }, 60_000);
+  afterAll(async () => {
+    await session?.stop();
+  });
+
+  it('never echoes a value that starts with "-", and takes it after --', async () => {
+    const refused = await lkru(session.env, ['set', 'pw', '-MySecretPw1']);
+    expect(refused.code).toBe(EXIT.USAGE);
+    expect(refused.stderr).not.toContain('MySecretPw1');
+    expect(refused.stderr).toContain('--');
+    expect((await lkru(session.env, ['set', 'pw', '--', '-MySecretPw1'])).code).toBe(0);
+    expect((await lkru(session.env, ['get', 'pw'])).stdout).toBe('-MySecretPw1\n');
+  });
+
+  it('stores stdin bytes binary-safe with set -b NAME -', async () => {
+    const bytes = Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x41]);
+    expect((await lkru(session.env, ['set', '-b', 'bin', '-'], bytes)).code).toBe(0);
+    expect((await lkru(session.env, ['get', 'bin'])).stdout).toBe('//4AAUE=\n');
+  });
+
+  it('prints help for --help, -h and help', async () => {
+    for (const args of [['--help'], ['-h'], ['help']]) {
+      const run = await lkru({}, args);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('usage: lkru');
+      expect(run.stdout).toContain('Exit codes');
+    }
+  });
+
+  it('says "Unable to get secret" for a missing secret and a locked keyring (exit 11)', async () => {
+    const missing = await lkru(session.env, ['get', 'absent']);
+    expect(missing.code).toBe(EXIT.KEYRING_SECRET_NOT_FOUND);
+    expect(missing.stderr).toMatch(/^lkru: Unable to get secret 'absent': /);
+    await lkru(session.env, ['set', 'locked-one', 'v']);
+    const service = await openSecretService(session.env);
+    try {
+      await service.lock(collectionPath({ alias: 'default' }));
+    } finally {
+      await service.close();
+    }
+    const locked = await lkru(session.env, ['get', 'locked-one']);
+    expect(locked.code).toBe(EXIT.KEYRING_LOCKED);
+    expect(locked.stderr).toMatch(/^lkru: Unable to get secret 'locked-one': /);
+  });
+});
+
 describe('lkru failures', () => {
   it('reports a missing D-Bus session', async () => {
     const run = await lkru({ PATH: process.env.PATH }, ['get', 'x']);
     expect(run.code).toBe(EXIT.DBUS_NO_SESSION);
-    expect(run.stderr).toMatch(/^lkru: /);
+    expect(run.stderr).toMatch(/^lkru: Unable to get secret 'x': /);
   });
 
   it('reports a D-Bus address nothing listens on', async () => {
     const run = await lkru({ DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/ksmkit-bus' }, ['get', 'x']);
     expect(run.code).toBe(EXIT.DBUS_UNAVAILABLE);
-    expect(run.stderr).toMatch(/^lkru: /);
+    expect(run.stderr).toMatch(/^lkru: Unable to get secret 'x': /);
   });
 
   it('reports a session without a keyring', { timeout: 60_000 }, async () => {
@@ -117,7 +167,7 @@ describe('lkru failures', () => {
     try {
       const run = await lkru(bus.env, ['get', 'x']);
       expect(run.code).toBe(EXIT.KEYRING_NOT_FOUND);
-      expect(run.stderr).toMatch(/^lkru: /);
+      expect(run.stderr).toMatch(/^lkru: Unable to get secret 'x': /);
     } finally {
       await bus.stop();
     }
@@ -126,5 +176,6 @@ describe('lkru failures', () => {
   it('rejects bad usage', async () => {
     expect((await lkru({}, ['get'])).code).toBe(EXIT.USAGE);
     expect((await lkru({}, ['frob', 'x'])).code).toBe(EXIT.USAGE);
+    expect((await lkru({}, ['get', '--bogus', 'x'])).code).toBe(EXIT.USAGE);
   });
 });

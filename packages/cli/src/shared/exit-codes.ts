@@ -2,7 +2,8 @@
 
 /**
  * Exit codes. 0 success; 1 unexpected bug; 2 usage; 3 config/profile; 4 not found; 5 server/network;
- * 6 keyring missing; 7 keyring secret missing; 8 no D-Bus session; 9 D-Bus unavailable; 10 AWS.
+ * 6 keyring missing; 7 keyring secret missing; 8 no D-Bus session; 9 D-Bus unavailable; 10 AWS;
+ * 11 keyring locked (and no prompter to unlock it).
  *
  * @example
  * process.exitCode = EXIT.USAGE;
@@ -19,6 +20,7 @@ export const EXIT = {
   DBUS_NO_SESSION: 8,
   DBUS_UNAVAILABLE: 9,
   AWS: 10,
+  KEYRING_LOCKED: 11,
 } as const;
 
 /** One of the values of `EXIT`. */

@@ -26,14 +26,21 @@ const THUMBNAIL_RECORD: TestRecordInput = {
 /**
  * A bound device config in memory (with an app owner key) and a fetch that answers get_folders with the app's
  * folders, every other KSM call with the app's full get_secret (plus an expiry and two warnings) and every GET
- * with the file blobs; `garble` answers undecryptable bytes.
+ * with the file blobs; `garble` answers undecryptable bytes, `deny` answers HTTP 403 with that JSON body,
+ * `appKey` stores another (wrong) app key in the device config.
  *
  * @example
  * const { storage, fetch } = await fakeServer();
  * const client = createClient({ storage, fetch });
  */
 export async function fakeServer(
-  options: { garble?: boolean; records?: readonly TestRecordInput[]; folders?: readonly TestFolderInput[] } = {},
+  options: {
+    garble?: boolean;
+    records?: readonly TestRecordInput[];
+    folders?: readonly TestFolderInput[];
+    deny?: Readonly<Record<string, string>>;
+    appKey?: Uint8Array<ArrayBuffer>;
+  } = {},
 ) {
   const app = await buildTestApp({
     records: options.records ?? [THUMBNAIL_RECORD],
@@ -48,7 +55,7 @@ export async function fakeServer(
     hostname: 'ksm.example.test',
     clientId: await computeClientId(randomBytes(32)),
     privateKey: device.privateKey,
-    appKey: app.appKey,
+    appKey: options.appKey ?? app.appKey,
     serverPublicKeyId: 20,
     serverPublicKey: server.publicKey,
     appOwnerPublicKey: owner.publicKey,
@@ -80,6 +87,7 @@ export async function fakeServer(
       body: new Uint8Array(init.body as Uint8Array<ArrayBuffer>),
       serverPrivateKey: serverKey,
     });
+    if (options.deny !== undefined) return new Response(JSON.stringify(options.deny), { status: 403 });
     if (options.garble) return new Response(randomBytes(64), { status: 200 });
     const json = url.endsWith('/get_folders')
       ? app.getFoldersResponse()

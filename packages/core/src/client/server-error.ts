@@ -58,13 +58,54 @@ export function isThrottled(status: number, body: ServerErrorBody): boolean {
   return status === 403 && (body.code === 'throttled' || body.error === 'throttled');
 }
 
-/** Which KsmError code a server error maps to. `access_denied` is refined by its (non-secret) message. */
+/**
+ * The distinct access-denied results (HTTP 403 `access_denied` with a `result_code`), their codes, and what the
+ * user should do. Shared wording with the local vault (issue 9 §3); Keeper's own codes keep Keeper's meaning.
+ */
+const ACCESS_DENIED: Readonly<Record<string, { code: KsmErrorCode; advice: string }>> = {
+  invalid_client: {
+    code: 'ERR_ACCESS_DENIED',
+    advice: 'the server does not know this device; check the profile, or ask the owner for a new one-time token',
+  },
+  signature_invalid: {
+    code: 'ERR_SIGNATURE_INVALID',
+    advice: "the request signature did not verify; the config's privateKey does not belong to this device",
+  },
+  device_removed: {
+    code: 'ERR_DEVICE_REMOVED',
+    advice: 'this device was removed from the application; ask the owner for a new one-time token',
+  },
+  device_expired: {
+    code: 'ERR_DEVICE_EXPIRED',
+    advice: "this device's access expired; ask the owner for a new one-time token",
+  },
+  device_ip_locked: {
+    code: 'ERR_IP_LOCKED',
+    advice:
+      'this device is locked to another IP address; ask the owner for a new one-time token created with --unlock-ip',
+  },
+  token_expired: { code: 'ERR_TOKEN_EXPIRED', advice: 'the one-time token expired; ask the owner for a new one' },
+  token_used: {
+    code: 'ERR_TOKEN_USED',
+    advice: 'the one-time token was already used by another device; ask the owner for a new one',
+  },
+};
+
+/** The access-denied entry for a 403 `access_denied` body with a known `result_code`, else undefined. */
+function accessDenied(body: ServerErrorBody): { code: KsmErrorCode; advice: string } | undefined {
+  if (body.error !== 'access_denied' || body.code === null) return undefined;
+  return Object.hasOwn(ACCESS_DENIED, body.code) ? ACCESS_DENIED[body.code] : undefined;
+}
+
+/** Which KsmError code a server error maps to. A bare `access_denied` is refined by its (non-secret) message. */
 function codeFor(status: number, body: ServerErrorBody): KsmErrorCode {
   const code = body.code ?? '';
   const message = (body.message ?? '').toLowerCase();
+  const denied = accessDenied(body);
+  if (denied !== undefined) return denied.code;
   if (code === 'throttled') return 'ERR_THROTTLED';
   if (code === 'invalid_client' || code === 'invalid_token') return 'ERR_TOKEN_REJECTED';
-  if (code === 'access_denied') {
+  if (code === 'access_denied' || body.error === 'access_denied') {
     if (message.includes('ip address') || message.includes('ip lock')) return 'ERR_IP_LOCKED';
     if (message.includes('expired')) return 'ERR_DEVICE_EXPIRED';
     return 'ERR_ACCESS_DENIED';
@@ -87,7 +128,11 @@ export function serverError(endpoint: string, status: number, body: ServerErrorB
   const code = codeFor(status, body);
   const serverMessage = body.message === null ? null : body.message.slice(0, 300);
   const what = body.code === null ? `HTTP ${status}` : `${body.code} (HTTP ${status})`;
-  return new KsmError(code, `The KSM server refused ${endpoint}: ${what}`, {
+  const denied = accessDenied(body);
+  // An unknown access_denied result keeps the server's own message (non-secret server text).
+  const why = denied?.advice ?? (code === 'ERR_ACCESS_DENIED' ? serverMessage : null);
+  const message = `The KSM server refused ${endpoint}: ${what}${why === null ? '' : `; ${why}`}`;
+  return new KsmError(code, message, {
     status,
     endpoint,
     serverCode: body.code,

@@ -170,7 +170,8 @@ export async function postKsm(ctx: TransportContext, endpoint: string, options: 
     } catch (error) {
       attempt.done();
       const mapped = networkError(error, endpoint, options.signal);
-      if (options.idempotent && isKsmError(mapped) && networkFailures < NETWORK_RETRIES) {
+      // A TLS failure (ERR_TLS, from the Node fetch) will not heal by itself: no retry.
+      if (options.idempotent && isKsmError(mapped) && mapped.code !== 'ERR_TLS' && networkFailures < NETWORK_RETRIES) {
         await ctx.sleep(250 * 2 ** networkFailures);
         networkFailures += 1;
         continue;

@@ -112,3 +112,17 @@ describe('updateDeviceConfig', () => {
     expect(inner.snapshot()).toEqual(before);
   });
 });
+
+describe('readDeviceConfig decodes once per stored state', () => {
+  it('returns the decoded config again while the stored strings are unchanged, a new one after a change', async () => {
+    const storage = createMemoryStorage();
+    await writeDeviceConfig(storage, UNBOUND);
+    const first = await readDeviceConfig(storage);
+    expect(await readDeviceConfig(storage)).toBe(first);
+    await updateDeviceConfig(storage, { serverPublicKeyId: 9 });
+    const changed = await readDeviceConfig(storage);
+    expect(changed).not.toBe(first);
+    expect(changed.serverPublicKeyId).toBe(9);
+    expect(await readDeviceConfig(createMemoryStorage(storage.snapshot()))).not.toBe(changed);
+  });
+});

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expectKsmError } from '../test-support/ksm-error-of.js';
-import { apiBaseUrl, isLoopbackHost, normalizeHostname, REGION_HOSTS } from './hostname.js';
+import { apiBaseUrl, isLoopbackHost, normalizeHostname, normalizeRegionOrHost, REGION_HOSTS } from './hostname.js';
 
 describe('normalizeHostname', () => {
   it('resolves every region code case-insensitively', () => {
@@ -16,6 +16,17 @@ describe('normalizeHostname', () => {
     };
     for (const [code, host] of Object.entries(expected)) expect(normalizeHostname(code)).toBe(host);
     expect(Object.keys(REGION_HOSTS).sort()).toEqual(['AU', 'CA', 'EU', 'GOV', 'IL5', 'JP', 'US']);
+  });
+
+  it("maps US_GOV (the spelling in Keeper's CLI docs) and rejects an unknown region with the valid ones", () => {
+    expect(normalizeHostname('US_GOV')).toBe('govcloud.keepersecurity.us');
+    expect(normalizeHostname('us_gov')).toBe('govcloud.keepersecurity.us');
+    expect(normalizeRegionOrHost('US_GOV')).toBe('govcloud.keepersecurity.us');
+    expect(() => normalizeRegionOrHost('xx')).toThrow(
+      /Unknown region "xx"; expected one of US, EU, AU, JP, CA, US_GOV/,
+    );
+    expect(normalizeRegionOrHost('localhost')).toBe('localhost');
+    expect(normalizeRegionOrHost('127.0.0.1:8443')).toBe('127.0.0.1:8443');
   });
 
   it('keeps host[:port] and IP literals as given', () => {

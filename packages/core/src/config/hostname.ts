@@ -12,6 +12,11 @@ export const REGION_HOSTS: Readonly<Record<string, string>> = {
   IL5: 'il5.keepersecurity.us',
 };
 
+/** Other spellings of region codes: `US_GOV` is how Keeper's CLI documents GovCloud (`-h US_GOV`). */
+const REGION_ALIASES: Readonly<Record<string, string>> = { US_GOV: 'GOV', USGOV: 'GOV', GOVCLOUD: 'GOV' };
+
+const REGION_LIST = 'US, EU, AU, JP, CA, US_GOV (GOV), IL5';
+
 const LABEL = /^[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$/;
 const IPV6 = /^\[[0-9A-Fa-f:.]{2,45}\]$/;
 const IPV4_LOOPBACK = /^127(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
@@ -53,19 +58,21 @@ function checkAuthority(authority: string): string {
 }
 
 /**
- * Normalises a hostname as given by a user, a token prefix or a config file. Region codes become their host;
+ * Normalises a hostname as given by a user, a token prefix or a config file. Region codes (and `US_GOV`) become their host;
  * `https://host[:port][/]` becomes `host[:port]` (the official config shape, used with https); `http://` is
  * kept (ksmkit only, the official SDKs always use https) and only allowed for loopback hosts. Paths, queries
  * and credentials are rejected. Throws `ERR_INVALID_HOSTNAME` (the input is not echoed).
  *
  * @example
  * normalizeHostname('eu') // 'keepersecurity.eu'
+ * normalizeHostname('US_GOV') // 'govcloud.keepersecurity.us'
  * normalizeHostname('https://vault.example.com:8443/') // 'vault.example.com:8443'
  * normalizeHostname('http://127.0.0.1:8787') // 'http://127.0.0.1:8787'
  */
 export function normalizeHostname(text: string): string {
   const trimmed = text.trim();
-  const region = REGION_HOSTS[trimmed.toUpperCase()];
+  const upper = trimmed.toUpperCase();
+  const region = REGION_HOSTS[REGION_ALIASES[upper] ?? upper];
   if (region !== undefined) return region;
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(trimmed);
   let authority = trimmed;
@@ -85,6 +92,31 @@ export function normalizeHostname(text: string): string {
   if (/[/?#]/.test(authority)) throw invalid('path');
   checkAuthority(authority);
   return authority;
+}
+
+/**
+ * `normalizeHostname` for a hostname a user typed as a region option (`ksm profile init -h`): a short bare word
+ * that is no region code (`xx`) is a typo, not a server, and throws `ERR_INVALID_HOSTNAME` with reason
+ * `unknown-region` and the list of valid regions. Hosts with a dot, a port or a scheme pass as in
+ * `normalizeHostname`.
+ *
+ * @example
+ * normalizeRegionOrHost('US_GOV') // 'govcloud.keepersecurity.us'
+ * normalizeRegionOrHost('xx') // throws: Unknown region "xx"; expected one of US, EU, AU, JP, CA, US_GOV (GOV), IL5, …
+ */
+export function normalizeRegionOrHost(text: string): string {
+  const trimmed = text.trim();
+  const upper = trimmed.toUpperCase();
+  if (REGION_HOSTS[REGION_ALIASES[upper] ?? upper] === undefined && /^[A-Za-z_]{1,10}$/.test(trimmed)) {
+    if (trimmed.toLowerCase() !== 'localhost') {
+      throw new KsmError(
+        'ERR_INVALID_HOSTNAME',
+        `Unknown region "${trimmed}"; expected one of ${REGION_LIST}, or a host[:port] / https://host[:port]`,
+        { reason: 'unknown-region', region: trimmed },
+      );
+    }
+  }
+  return normalizeHostname(trimmed);
 }
 
 /**

@@ -14,6 +14,8 @@ import type { KeyValueStorage } from './storage.js';
 export interface InitializeConfigOptions {
   /** Region code, `host[:port]`, `https://host[:port]` or `http://<loopback>:port`; wins over a token prefix. */
   readonly hostname?: string | undefined;
+  /** Where a bare token binds when `hostname` is absent (e.g. `DEFAULT_REGION`); see `parseOneTimeToken`. */
+  readonly defaultHostname?: string | undefined;
   /** Custom server key (self-hosted, IL5): url base64 of the 65-byte point (std base64 accepted). */
   readonly serverPublicKey?: string | undefined;
   /** Id sent with the custom key, or the built-in key to use (7-18). Digits. */
@@ -60,7 +62,10 @@ export async function initializeConfig(
   token: string,
   options: InitializeConfigOptions = {},
 ): Promise<InitializeConfigResult> {
-  const parsed = parseOneTimeToken(token, { hostname: options.hostname });
+  const parsed = parseOneTimeToken(token, {
+    hostname: options.hostname,
+    defaultHostname: options.defaultHostname,
+  });
   const keyText = present(options.serverPublicKey);
   const keyId = present(options.serverPublicKeyId);
   const caCertificate = present(options.caCertificate);

@@ -4,7 +4,7 @@ import { base64Encode, base64UrlEncode } from '../encoding/base64.js';
 import { bytesToHex } from '../encoding/bytes.js';
 import { isKsmError } from '../errors.js';
 import { expectKsmError } from '../test-support/ksm-error-of.js';
-import { parseOneTimeToken } from './one-time-token.js';
+import { DEFAULT_REGION, parseOneTimeToken } from './one-time-token.js';
 
 /** The token of Keeper's recorded exchange (spec §3.8.1) and its bytes. */
 const TOKEN = 'YyIhK5wXFHj36wGBAOmBsxI3v5rIruINrC8KXjyM58c';
@@ -47,6 +47,13 @@ describe('parseOneTimeToken', () => {
     expect(invalidReason(TOKEN, { hostname: '  ' })).toBe('hostname-required');
     expect(parseOneTimeToken(TOKEN, { hostname: '127.0.0.1:8443' }).hostname).toBe('127.0.0.1:8443');
     expect(parseOneTimeToken(TOKEN, { hostname: 'eu' }).hostname).toBe('keepersecurity.eu');
+  });
+
+  it('binds a bare token to defaultHostname (DEFAULT_REGION), after hostname and the token prefix', () => {
+    const options = { defaultHostname: DEFAULT_REGION };
+    expect(parseOneTimeToken(TOKEN, options).hostname).toBe('keepersecurity.com');
+    expect(parseOneTimeToken(`EU:${TOKEN}`, options).hostname).toBe('keepersecurity.eu');
+    expect(parseOneTimeToken(TOKEN, { ...options, hostname: 'US_GOV' }).hostname).toBe('govcloud.keepersecurity.us');
   });
 
   it('accepts https:// and loopback http:// hostnames and rejects plain http elsewhere', () => {

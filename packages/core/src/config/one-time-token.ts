@@ -1,7 +1,7 @@
 // One-time access tokens (spec §2.3): region prefixes, IL5 4-part tokens, explicit hostnames, host:port:TOKEN.
 import { base64Decode } from '../encoding/base64.js';
 import { isKsmError, KsmError, type KsmErrorDetails } from '../errors.js';
-import { normalizeHostname } from './hostname.js';
+import { normalizeHostname, normalizeRegionOrHost } from './hostname.js';
 
 /** What a one-time token says: the client key, where to bind, and (IL5 / extended tokens) the server key. */
 export interface ParsedOneTimeToken {
@@ -22,7 +22,15 @@ export interface ParseOneTimeTokenOptions {
    * for a bare token; when the token has its own prefix, this explicit value wins. Blank counts as absent.
    */
   readonly hostname?: string | undefined;
+  /**
+   * Where a bare token (no prefix) binds when `hostname` is absent; e.g. `DEFAULT_REGION` (`US`), as Keeper's
+   * CLI does. Without it a bare token needs `hostname`. Precedence: `hostname`, then the token's prefix, then this.
+   */
+  readonly defaultHostname?: string | undefined;
 }
+
+/** The region Keeper's CLI binds a bare one-time token (no `REGION:` prefix) to when no hostname is given. */
+export const DEFAULT_REGION = 'US';
 
 const EXPECTED =
   'expected TOKEN (43 characters of URL-safe base64 = 32 bytes) with the hostname option, REGION:TOKEN (US, EU, AU, GOV, JP, CA, IL5), host[:port]:TOKEN, or IL5:TOKEN:serverPublicKeyId:serverPublicKey';
@@ -88,7 +96,8 @@ function hostFromToken(host: string, hostIsUrl: boolean): string {
  * - `REGION:TOKEN` with a region code (case-insensitive), or any other `host:TOKEN`, used as the hostname;
  * - `host:port:TOKEN` and `https://host[:port]:TOKEN` for self-hosted servers (`http://` for loopback only);
  * - `IL5:TOKEN:serverPublicKeyId:serverPublicKey` (also any `PREFIX:TOKEN:id:key`, as Java accepts).
- * An explicit `options.hostname` wins over the token's prefix. Throws `ERR_INVALID_TOKEN` (never echoing the
+ * An explicit `options.hostname` wins over the token's prefix; a bare token without one uses
+ * `options.defaultHostname` (e.g. `DEFAULT_REGION`). Throws `ERR_INVALID_TOKEN` (never echoing the
  * token) or `ERR_INVALID_HOSTNAME`.
  *
  * @example
@@ -103,8 +112,10 @@ export function parseOneTimeToken(text: string, options: ParseOneTimeTokenOption
   const server = parts.server === undefined ? undefined : decodeServerKey(...parts.server);
   const explicit = options.hostname?.trim();
   let hostname: string;
-  if (explicit !== undefined && explicit.length > 0) hostname = normalizeHostname(explicit);
+  if (explicit !== undefined && explicit.length > 0) hostname = normalizeRegionOrHost(explicit);
   else if (parts.host !== undefined) hostname = hostFromToken(parts.host, parts.hostIsUrl);
+  else if (options.defaultHostname !== undefined && options.defaultHostname.trim() !== '')
+    hostname = normalizeRegionOrHost(options.defaultHostname);
   else throw invalid('hostname-required');
   if (server === undefined) return { clientKey, hostname };
   return { clientKey, hostname, serverPublicKeyId: server.id, serverPublicKey: server.key };

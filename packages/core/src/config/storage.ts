@@ -18,4 +18,10 @@ export interface KeyValueStorage {
   saveString(key: string, value: string): Promise<void>;
   /** Removes `key`; removing a missing key is not an error. */
   delete(key: string): Promise<void>;
+  /**
+   * Optional: applies several changes at once (a string sets a key, `undefined` removes it), all or nothing.
+   * File backends save them in one atomic write; `writeDeviceConfig` / `updateDeviceConfig` (binding) use it
+   * when present, else they call `saveString` / `delete` key by key.
+   */
+  update?(changes: Readonly<Record<string, string | undefined>>): Promise<void>;
 }

@@ -44,7 +44,8 @@ export interface DecryptSecretsOptions {
 
 /**
  * Decrypts the JSON of a get_secret response. Items that fail are listed in `skipped`, never thrown; only a
- * missing or undecryptable app key throws (`ERR_INVALID_KEY`, `ERR_DECRYPT_FAILED`). Records are opened in
+ * missing or undecryptable app key throws (`ERR_INVALID_KEY`, `ERR_DECRYPT_FAILED`), and so does an app key that
+ * opens none of the items wrapped by it (`ERR_APP_KEY_INVALID`). Records are opened in
  * bursts (all record keys, then all imports, then all data, then files) to keep WebCrypto busy, or in one
  * synchronous pass when `options.cipher` is given.
  *
@@ -91,6 +92,8 @@ export async function decryptSecrets(
   const records = await openRecords(jobs, skipped, cipher);
   const folders = opened.filter((f) => f !== null).map((f) => f.folder);
 
+  checkAppKeyOpened(skipped, response, jobs.length - countFolderRecords(folderEntries, opened));
+
   const expiresOn = typeof response.expiresOn === 'number' && response.expiresOn > 0 ? response.expiresOn : null;
   return {
     records: records.filter((r): r is DecryptedRecord => r !== null),
@@ -103,6 +106,37 @@ export async function decryptSecrets(
     extra: isObject(response.extra) ? response.extra : null,
     skipped,
   };
+}
+
+function countFolderRecords(entries: readonly unknown[], opened: readonly (object | null)[]): number {
+  return entries.reduce<number>(
+    (n, entry, i) => n + (isObject(entry) && opened[i] ? arrayOrEmpty(entry.records).length : 0),
+    0,
+  );
+}
+
+/**
+ * Throws `ERR_APP_KEY_INVALID` when something was wrapped by the app key (app data, folder keys, direct records)
+ * and not one of those items opened: the config's app key is not this application's (not a damaged item).
+ */
+function checkAppKeyOpened(skipped: readonly SkippedItem[], response: Record<string, unknown>, direct: number): void {
+  const wrapped =
+    (typeof response.appData === 'string' && response.appData !== '' ? 1 : 0) +
+    arrayOrEmpty(response.folders).length +
+    direct;
+  const failed = skipped.filter(
+    (item) =>
+      item.code === 'ERR_DECRYPT_FAILED' &&
+      (item.kind === 'appData' || item.kind === 'folder' || (item.kind === 'record' && item.parentUid === null)),
+  ).length;
+  if (wrapped > 0 && failed === wrapped) {
+    throw new KsmError(
+      'ERR_APP_KEY_INVALID',
+      "The app key in this device config does not open the application's data (wrong or foreign appKey); " +
+        'initialise the profile again from a new one-time token',
+      { items: wrapped },
+    );
+  }
 }
 
 async function resolveAppKey(
