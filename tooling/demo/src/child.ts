@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 
 const require = createRequire(import.meta.url);
 const started: ChildProcess[] = [];
+const stoppers: (() => Promise<void>)[] = [];
 
 /** The built binary `file` of workspace package `name` (`@ksmkit/vault`, `dist/cli/main.js`). */
 export function binaryOf(name: string, file: string): string {
@@ -35,8 +36,14 @@ export async function startNode(
   return { child, line };
 }
 
-/** Stops every child this demo started (SIGTERM by PID) and waits for them to exit. */
+/** Registers `stop` (a part started by a helper of its own, such as `wrangler dev`) to run in `stopAll`. */
+export function stopLater(stop: () => Promise<void>): void {
+  stoppers.push(stop);
+}
+
+/** Stops every part this demo started (SIGTERM by PID) and waits for them to exit. */
 export async function stopAll(): Promise<void> {
+  await Promise.all(stoppers.map((stop) => stop()));
   await Promise.all(
     started.map(
       (child) =>

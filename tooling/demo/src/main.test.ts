@@ -19,6 +19,7 @@ describe('the demo (README main job)', () => {
     expect(stdout).toContain('the secret file is gone: true');
     expect(stdout).toMatch(/list_secrets sees: .*Postgres/);
     expect(stdout).toContain('keeper://Postgres/field/password sees: [masked]');
+    expect(stdout).toContain('resolving its title gave: Postgres)');
     expect(stdout + stderr).not.toContain(DEMO_PASSWORD);
     expect(stdout).toContain('Demo checked (--once)');
   });

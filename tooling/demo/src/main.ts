@@ -3,8 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { binaryOf, startNode, stopAll } from './child.js';
+import { binaryOf, startNode, stopAll, stopLater } from './child.js';
 import { runCiStep } from './ci-step.js';
+import { startEdge } from './edge.js';
 import { startMcp } from './mcp.js';
 
 /** What `ksmkit-vault demo --json` prints when it serves. */
@@ -81,6 +82,20 @@ try {
       `bearer token:       ${mcp.token}   (client "demo-agent", scopes read,use)`,
       `an agent's list_secrets sees: ${mcp.recordTitles.join(', ')}`,
       `an agent's get_field of keeper://Postgres/field/password sees: ${mcp.maskedPassword}`,
+      '',
+    ].join('\n'),
+  );
+
+  section('Edge proxy: the Cloudflare Worker under wrangler dev (@ksmkit/edge-proxy)');
+  const edge = await startEdge(dir);
+  stopLater(() => edge.dev.stop());
+  process.stdout.write(
+    [
+      `proxy:              ${edge.base}   (its own demo vault over plain HTTP: workerd cannot trust the local CA)`,
+      `caller token:       ${edge.token}`,
+      `  (scope keeper://${edge.recordUid}/*; resolving its title gave: ${edge.resolvedTitle})`,
+      `try:  curl -s ${edge.base}/v1/resolve -H 'authorization: Bearer <caller token>' \\`,
+      `        -H 'content-type: application/json' -d '{"notations":["keeper://${edge.recordUid}/field/password"]}'`,
       '',
     ].join('\n'),
   );

@@ -22,6 +22,10 @@ export const demoCommand = defineCommand({
     json: { type: 'boolean', description: 'Print one JSON line instead of text' },
     port: { type: 'string', description: 'Port (default 8443; 0 = any free port)' },
     host: { type: 'string', description: 'Listen address (default 127.0.0.1)' },
+    http: {
+      type: 'boolean',
+      description: 'Plain HTTP instead of HTTPS (loopback only; for workerd, which cannot trust the local CA)',
+    },
     once: { type: 'boolean', description: 'Start, print, verify with a real request, stop (for scripts)' },
     'exit-after-ready': { type: 'boolean', description: 'Same as --once' },
   },
@@ -43,6 +47,7 @@ export const demoCommand = defineCommand({
     const { ready, stop } = await startAndDescribe(dataDir, {
       port,
       ...(args.host === undefined ? {} : { host: args.host }),
+      http: args.http === true,
     });
     const once = args.once === true || args['exit-after-ready'] === true;
     try {
@@ -67,7 +72,7 @@ export const demoCommand = defineCommand({
             verified = await probeGetSecret(
               ready.url,
               probe?.config ?? {},
-              readFileSync(ready.caCertPath as string, 'utf8'),
+              ready.caCertPath === null ? undefined : readFileSync(ready.caCertPath, 'utf8'),
             );
           } finally {
             await removeClients(owner, { refs: [probe?.clientId as string] });

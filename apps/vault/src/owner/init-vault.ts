@@ -56,6 +56,13 @@ export async function initVault(dataDir: string, options: InitVaultOptions = {})
   const paths = dataDirPaths(dataDir);
   const ownerDir = resolveOwnerDir(dataDir, options.ownerDir);
   let created = false;
+  if (isInitialized(dataDir, ownerDir) && !existsSync(paths.serverKey)) {
+    throw new VaultError(
+      'ERR_CONFLICT',
+      `${ownerDir} holds the owner keys of a vault whose data directory ${paths.root} is gone; restore that directory, or remove ${ownerDir} to start a new vault`,
+      { dataDir: paths.root },
+    );
+  }
   if (isInitialized(dataDir, ownerDir)) {
     if (options.ifNeeded !== true) {
       throw new VaultError('ERR_ALREADY_INITIALIZED', `${paths.root} already holds a vault; nothing was changed`, {

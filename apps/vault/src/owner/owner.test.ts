@@ -59,6 +59,21 @@ describe('initVault', () => {
     }
   });
 
+  it('refuses, with the way out, owner keys left behind by a data directory that was deleted', slow, async () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'vault-orphan-')), 'vault');
+    try {
+      await initVault(dataDir);
+      rmSync(dataDir, { recursive: true });
+      const refused = initVault(dataDir, { ifNeeded: true });
+      await expect(refused).rejects.toMatchObject({ code: 'ERR_CONFLICT' });
+      await expect(refused).rejects.toThrow(/remove .*-owner to start a new vault/);
+      rmSync(ownerDirPaths(dataDir).root, { recursive: true });
+      expect((await initVault(dataDir, { ifNeeded: true })).created).toBe(true);
+    } finally {
+      rmSync(join(dataDir, '..'), { recursive: true, force: true });
+    }
+  });
+
   it('completes a vault whose earlier init was interrupted, keeping the server key', slow, async () => {
     const dataDir = join(mkdtempSync(join(tmpdir(), 'vault-half-')), 'vault');
     try {
