@@ -1,0 +1,78 @@
+// Opens one Provider per target: SDK clients with credentials from their standard chain or a Keeper record, files relative to the map.
+import { isAbsolute, join } from 'node:path';
+import type { DecryptedRecord } from '@ksmkit/core';
+import { AWS_LABELS, credentialField, credentialRecord } from './credentials.js';
+import { SyncError } from './errors.js';
+import type { SyncMap, TargetConfig } from './map-types.js';
+import type { Provider } from './provider.js';
+import { createAwsProvider } from './providers/aws.js';
+import { openFileTarget } from './providers/file-target.js';
+import { createRateLimiter } from './resilience.js';
+
+/** Options of `openProviders`. */
+export interface OpenProvidersOptions {
+  /** Directory relative file target paths start from (the map file's directory). */
+  readonly baseDir: string;
+  /** Retry tuning (tests shorten the back-off). */
+  readonly retry?:
+    | { readonly attempts?: number; readonly baseDelayMs?: number; readonly maxDelayMs?: number }
+    | undefined;
+}
+
+/** Opens the provider of one target. */
+export async function openProvider(
+  name: string,
+  config: TargetConfig,
+  records: readonly DecryptedRecord[],
+  options: OpenProvidersOptions,
+): Promise<Provider> {
+  const limiter = createRateLimiter({ perSecond: config.rate?.perSecond ?? 50, burst: config.rate?.burst ?? 50 });
+  if (config.type === 'aws') {
+    let credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+    let region = config.region;
+    if (config.credentials !== undefined) {
+      const record = credentialRecord(records, name, config.credentials);
+      const accessKeyId = credentialField(record, AWS_LABELS.accessKeyId);
+      const secretAccessKey = credentialField(record, AWS_LABELS.secretAccessKey);
+      if (accessKeyId === undefined || secretAccessKey === undefined)
+        throw new SyncError(
+          'ERR_PROVIDER',
+          `target ${name}: the credentials record needs "AWS Access Key ID" and "AWS Secret Access Key" fields`,
+          { target: name },
+        );
+      credentials = { accessKeyId, secretAccessKey };
+      region ??= credentialField(record, AWS_LABELS.region);
+    }
+    return createAwsProvider({
+      region,
+      endpoint: config.endpoint,
+      credentials,
+      recoveryWindowDays: config.recoveryWindowDays,
+      kmsKeyId: config.kmsKeyId,
+      limiter,
+      retry: options.retry,
+    });
+  }
+  if (config.type === 'json' || config.type === 'dotenv')
+    return openFileTarget(config.type, isAbsolute(config.path) ? config.path : join(options.baseDir, config.path));
+  throw new SyncError('ERR_PROVIDER', `target ${name}: type "${config.type}" is not available in this build`, {
+    target: name,
+  });
+}
+
+/**
+ * Opens every target of the map that has entries or owned secrets to look after (all of them).
+ *
+ * @example
+ * const providers = await openProviders(map, snapshot.records, { baseDir: dirname(mapPath) });
+ */
+export async function openProviders(
+  map: SyncMap,
+  records: readonly DecryptedRecord[],
+  options: OpenProvidersOptions,
+): Promise<Map<string, Provider>> {
+  const out = new Map<string, Provider>();
+  for (const [name, config] of Object.entries(map.targets))
+    out.set(name, await openProvider(name, config, records, options));
+  return out;
+}

@@ -1,0 +1,36 @@
+// Test support: the Keeper seed every scenario uses (values are made-up test strings) and a scanner for leaked values.
+
+/** Seeded secret values; reports and plans must never contain any of them. */
+export const SEEDED_VALUES = [
+  'Db-Seed-Value-7731',
+  'Queue-Seed-Value-1184',
+  'Cache-Seed-Value-5521',
+  'Mail-Seed-Value-9902',
+] as const;
+
+/** The seed: folder Apps with four login records (one with an empty password), shared editable with app `sync`. */
+export const SEED = {
+  folders: [
+    {
+      name: 'Apps',
+      records: [
+        { type: 'login', title: 'Database', fields: { login: 'db-user', password: SEEDED_VALUES[0] } },
+        { type: 'login', title: 'Queue', fields: { login: 'q-user', password: SEEDED_VALUES[1] } },
+        { type: 'login', title: 'Cache', fields: { login: 'c-user', password: SEEDED_VALUES[2] } },
+        { type: 'login', title: 'Mail', fields: { login: 'm-user', password: SEEDED_VALUES[3] } },
+        { type: 'login', title: 'Emptied', fields: { login: 'e-user', password: null } },
+      ],
+    },
+  ],
+  apps: [{ name: 'sync', shares: [{ folder: 'Apps', editable: true }] }],
+} as const;
+
+/**
+ * The seeded values (and any `extra` ones) found in `text`.
+ *
+ * @example
+ * expect(leakedValues(JSON.stringify(report))).toEqual([]);
+ */
+export function leakedValues(text: string, extra: readonly string[] = []): string[] {
+  return [...SEEDED_VALUES, ...extra].filter((value) => text.includes(value));
+}
