@@ -62,7 +62,8 @@ function firstError(data: unknown, errors: readonly ErrorObject[]): [(string | n
       const inner = refine.errors[0];
       return [[...path, ...toPath(inner.instancePath)], describe(inner)];
     }
-    return [path, describe(oneOf)];
+    const hasType = path[0] === 'targets' && typeof value === 'object' && value !== null && 'type' in value;
+    return [hasType ? [...path, 'type'] : path, describe(oneOf)];
   }
   const error = errors.find((e) => e.keyword !== 'if') ?? errors[0];
   if (error === undefined) return [[], 'is invalid'];
