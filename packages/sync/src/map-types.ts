@@ -27,6 +27,7 @@ export interface VaultTargetConfig extends TargetPolicy {
   readonly address?: string;
   readonly mount?: string;
   readonly namespace?: string;
+  readonly prefix?: string;
   readonly caCert?: string;
   readonly credentials?: string;
 }

@@ -1,12 +1,15 @@
 // Opens one Provider per target: SDK clients with credentials from their standard chain or a Keeper record, files relative to the map.
-import { isAbsolute, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join, resolve as resolvePath } from 'node:path';
+import { createNodeFetch } from '@ksmkit/config';
 import type { DecryptedRecord } from '@ksmkit/core';
-import { AWS_LABELS, credentialField, credentialRecord } from './credentials.js';
+import { AWS_LABELS, credentialField, credentialRecord, VAULT_LABELS } from './credentials.js';
 import { SyncError } from './errors.js';
 import type { SyncMap, TargetConfig } from './map-types.js';
 import type { Provider } from './provider.js';
 import { createAwsProvider } from './providers/aws.js';
 import { openFileTarget } from './providers/file-target.js';
+import { createVaultProvider } from './providers/vault.js';
 import { createRateLimiter } from './resilience.js';
 
 /** Options of `openProviders`. */
@@ -49,6 +52,32 @@ export async function openProvider(
       credentials,
       recoveryWindowDays: config.recoveryWindowDays,
       kmsKeyId: config.kmsKeyId,
+      limiter,
+      retry: options.retry,
+    });
+  }
+  if (config.type === 'vault') {
+    let { address } = config;
+    let token: string | undefined;
+    if (config.credentials !== undefined) {
+      const record = credentialRecord(records, name, config.credentials);
+      token = credentialField(record, VAULT_LABELS.token);
+      if (token === undefined)
+        throw new SyncError('ERR_PROVIDER', `target ${name}: the credentials record needs a "Vault Token" field`, {
+          target: name,
+        });
+      address ??= credentialField(record, VAULT_LABELS.address);
+    }
+    const ca =
+      config.caCert !== undefined ? await readFile(resolvePath(options.baseDir, config.caCert), 'utf8') : undefined;
+    const fetch = ca !== undefined ? (createNodeFetch({ ca }) as unknown as typeof globalThis.fetch) : undefined;
+    return createVaultProvider({
+      address,
+      token,
+      mount: config.mount,
+      namespace: config.namespace,
+      prefix: config.prefix,
+      fetch,
       limiter,
       retry: options.retry,
     });

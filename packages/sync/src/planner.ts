@@ -1,5 +1,4 @@
 // Builds the plan: compares what Keeper wants with what each destination holds (tags, value hashes) and applies the policies.
-import { base64Encode, utf8Encode } from '@ksmkit/core';
 import type { Hasher } from './hash.js';
 import { mapLimit } from './map-limit.js';
 import type { SyncMap, TargetConfig } from './map-types.js';
@@ -25,12 +24,6 @@ export interface PlanWithValues {
 
 /** Key of a (target, name) pair in `values`. */
 export const valueKey = (target: string, name: string): string => `${target}\0${name}`;
-
-/** A value as the destination stores it: file targets keep binary values as base64 text. */
-const stored = (kind: Provider['kind'], value: SecretValue): SecretValue =>
-  value.binary && (kind === 'json' || kind === 'dotenv')
-    ? { bytes: utf8Encode(base64Encode(value.bytes)), binary: false }
-    : value;
 
 /** The deletion budget check: more than `max`, or more than `percent` of what we own (beyond a single delete). */
 function overBudget(config: TargetConfig, deletes: number, owned: number): string | null {
@@ -71,7 +64,7 @@ function planOne(
       return { ...base, action: 'delete', reason: 'source absent' };
     return { ...base, action: 'unchanged', reason: 'source absent' };
   }
-  const value = stored(ctx.provider.kind, want.read);
+  const value = ctx.provider.stored?.(want.read) ?? want.read;
   const sourceHash = ctx.hash(want.name, value.bytes);
   const item = { ...base, sourceHash };
   if (remote === null) {
@@ -99,6 +92,7 @@ function planOne(
       reason: retag ? (ours ? 'tags repaired' : 'adopted') : undefined,
     };
   }
+  if (destHash === undefined) return { ...item, action: 'update', reason: 'no current value' };
   const drift = ours && remote.tags?.hash !== undefined && destHash !== remote.tags.hash;
   if (!drift) return { ...item, action: 'update', reason: ours ? undefined : 'adopted' };
   const policy = ctx.config.drift ?? 'fail';

@@ -51,4 +51,6 @@ export interface Provider {
   delete(name: string): Promise<void>;
   /** Makes buffered writes durable (file targets); a no-op for APIs. */
   flush(): Promise<void>;
+  /** The form a value takes at this destination (what is hashed and written), when it differs from the input. */
+  stored?(value: SecretValue): SecretValue;
 }

@@ -30,12 +30,14 @@ describe('withRetry', () => {
 
   it('does not retry what the classifier refuses', async () => {
     let calls = 0;
-    await expect(
-      withRetry(
-        async () => (calls++, Promise.reject(new Error('bad input'))),
-        () => null,
-      ),
-    ).rejects.toThrow('bad input');
+    const refused = withRetry(
+      async () => {
+        calls++;
+        throw new Error('bad input');
+      },
+      () => null,
+    );
+    await expect(refused).rejects.toThrow('bad input');
     expect(calls).toBe(1);
   });
 });

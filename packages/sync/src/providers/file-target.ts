@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '@ksmkit/config';
 import { base64Encode } from '@ksmkit/core';
 import type { Hasher } from '../hash.js';
-import type { CallCounts, OwnershipTags, Provider, RemoteSecret } from '../provider.js';
+import type { CallCounts, OwnershipTags, Provider, RemoteSecret, SecretValue } from '../provider.js';
 import { formatDotenv, parseDotenv } from './dotenv-text.js';
 
 interface Sidecar {
@@ -46,7 +46,7 @@ export async function openFileTarget(kind: 'json' | 'dotenv', path: string): Pro
   const tags = new Map(Object.entries(sidecarText === null ? {} : (JSON.parse(sidecarText) as Sidecar).secrets));
   calls.reads += 2;
   let dirty = false;
-  const encode = (value: { bytes: Uint8Array; binary: boolean }) =>
+  const encode = (value: SecretValue) =>
     value.binary ? base64Encode(value.bytes) : new TextDecoder().decode(value.bytes);
   const set = (name: string, value: string | undefined, tag: OwnershipTags | undefined) => {
     if (value === undefined) values.delete(name);
@@ -86,6 +86,8 @@ export async function openFileTarget(kind: 'json' | 'dotenv', path: string): Pro
     async delete(name) {
       set(name, undefined, undefined);
     },
+    stored: (value) =>
+      value.binary ? { bytes: new TextEncoder().encode(base64Encode(value.bytes)), binary: false } : value,
     async flush() {
       if (!dirty) return;
       const body =
