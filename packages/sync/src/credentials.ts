@@ -52,3 +52,11 @@ export const VAULT_LABELS = {
   token: ['Vault Token', 'Token', 'VAULT_TOKEN'],
   address: ['Vault Address', 'Address', 'VAULT_ADDR'],
 } as const;
+
+/** Labels of Azure credential fields (Keeper's `ksm sync` labels). */
+export const AZURE_LABELS = {
+  tenantId: ['Azure Tenant ID', 'Tenant ID'],
+  clientId: ['Azure Client ID', 'Client ID'],
+  clientSecret: ['Azure Client Secret', 'Client Secret'],
+  vaultName: ['Azure Key Vault Name', 'Key Vault Name'],
+} as const;

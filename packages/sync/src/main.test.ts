@@ -133,7 +133,7 @@ describe('ksm-sync (binary)', () => {
     );
     const bad = await ksmSync(['validate', '--map', 'bad.yaml']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/bad\.yaml:5:11: targets\.env\.type: needs a "type" of aws, vault, json or dotenv/);
+    expect(bad.stderr).toMatch(/bad\.yaml:5:11: targets\.env\.type: needs a "type" of aws, vault, azure, json or dotenv/);
     const schema = await ksmSync(['schema']);
     expect(JSON.parse(schema.stdout).title).toBe('ksm-sync map file');
   });

@@ -32,6 +32,16 @@ export interface VaultTargetConfig extends TargetPolicy {
   readonly credentials?: string;
 }
 
+/** An Azure Key Vault target. */
+export interface AzureTargetConfig extends TargetPolicy {
+  readonly type: 'azure';
+  readonly vaultUrl?: string;
+  readonly vaultName?: string;
+  readonly authorityHost?: string;
+  readonly caCert?: string;
+  readonly credentials?: string;
+}
+
 /** A local file target (`json` object or `dotenv` lines). */
 export interface FileTargetConfig extends TargetPolicy {
   readonly type: 'json' | 'dotenv';
@@ -39,7 +49,7 @@ export interface FileTargetConfig extends TargetPolicy {
 }
 
 /** Any target. */
-export type TargetConfig = AwsTargetConfig | VaultTargetConfig | FileTargetConfig;
+export type TargetConfig = AwsTargetConfig | VaultTargetConfig | AzureTargetConfig | FileTargetConfig;
 
 /** Value encodings of an entry. */
 export type EntryFormat = 'raw' | 'json' | 'base64' | 'file';

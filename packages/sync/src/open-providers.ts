@@ -1,13 +1,15 @@
 // Opens one Provider per target: SDK clients with credentials from their standard chain or a Keeper record, files relative to the map.
 import { readFile } from 'node:fs/promises';
+import { Agent } from 'node:https';
 import { isAbsolute, join, resolve as resolvePath } from 'node:path';
 import { createNodeFetch } from '@ksmkit/config';
 import type { DecryptedRecord } from '@ksmkit/core';
-import { AWS_LABELS, credentialField, credentialRecord, VAULT_LABELS } from './credentials.js';
+import { AWS_LABELS, AZURE_LABELS, credentialField, credentialRecord, VAULT_LABELS } from './credentials.js';
 import { SyncError } from './errors.js';
 import type { SyncMap, TargetConfig } from './map-types.js';
 import type { Provider } from './provider.js';
 import { createAwsProvider } from './providers/aws.js';
+import { type AzureCredential, agentPolicy, createAzureProvider } from './providers/azure.js';
 import { openFileTarget } from './providers/file-target.js';
 import { createVaultProvider } from './providers/vault.js';
 import { createRateLimiter } from './resilience.js';
@@ -16,6 +18,8 @@ import { createRateLimiter } from './resilience.js';
 export interface OpenProvidersOptions {
   /** Directory relative file target paths start from (the map file's directory). */
   readonly baseDir: string;
+  /** An https.Agent for SDK clients that take one (Azure): private CAs, proxies, tests. */
+  readonly httpsAgent?: Agent | undefined;
   /** Retry tuning (tests shorten the back-off). */
   readonly retry?:
     | { readonly attempts?: number; readonly baseDelayMs?: number; readonly maxDelayMs?: number }
@@ -81,6 +85,40 @@ export async function openProvider(
       limiter,
       retry: options.retry,
     });
+  }
+  if (config.type === 'azure') {
+    let vaultUrl =
+      config.vaultUrl ?? (config.vaultName !== undefined ? `https://${config.vaultName}.vault.azure.net` : undefined);
+    const ca =
+      config.caCert !== undefined ? await readFile(resolvePath(options.baseDir, config.caCert), 'utf8') : undefined;
+    const agent = options.httpsAgent ?? (ca !== undefined ? new Agent({ ca, keepAlive: true }) : undefined);
+    const identity = await import('@azure/identity');
+    const identityOptions = {
+      authorityHost: config.authorityHost,
+      additionalPolicies: agent !== undefined ? [agentPolicy(agent)] : [],
+    };
+    let credential: AzureCredential;
+    if (config.credentials !== undefined) {
+      const record = credentialRecord(records, name, config.credentials);
+      const [tenant, client, secret] = [AZURE_LABELS.tenantId, AZURE_LABELS.clientId, AZURE_LABELS.clientSecret].map(
+        (labels) => credentialField(record, labels),
+      );
+      if (tenant === undefined || client === undefined || secret === undefined)
+        throw new SyncError(
+          'ERR_PROVIDER',
+          `target ${name}: the credentials record needs "Azure Tenant ID", "Azure Client ID" and "Azure Client Secret" fields`,
+          { target: name },
+        );
+      credential = new identity.ClientSecretCredential(tenant, client, secret, {
+        ...identityOptions,
+        disableInstanceDiscovery: config.authorityHost !== undefined,
+      });
+      const vaultName = credentialField(record, AZURE_LABELS.vaultName);
+      vaultUrl ??= vaultName !== undefined ? `https://${vaultName}.vault.azure.net` : undefined;
+    } else credential = new identity.DefaultAzureCredential(identityOptions);
+    if (vaultUrl === undefined)
+      throw new SyncError('ERR_PROVIDER', `target ${name}: set "vaultUrl" or "vaultName"`, { target: name });
+    return createAzureProvider({ vaultUrl, credential, agent, limiter, retry: options.retry });
   }
   if (config.type === 'json' || config.type === 'dotenv')
     return openFileTarget(config.type, isAbsolute(config.path) ? config.path : join(options.baseDir, config.path));

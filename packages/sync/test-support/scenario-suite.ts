@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isSyncError } from '../src/errors.js';
 import { parseMap } from '../src/map-file.js';
 import type { SyncMap } from '../src/map-types.js';
-import { openProviders } from '../src/open-providers.js';
+import { type OpenProvidersOptions, openProviders } from '../src/open-providers.js';
 import type { PlanItem } from '../src/plan-types.js';
 import { runSync, type SyncRunOptions } from '../src/sync-run.js';
 import { type KeeperFixture, startKeeper } from './keeper.js';
@@ -16,8 +16,10 @@ export interface ScenarioTarget {
   readonly label: string;
   start(): Promise<void>;
   stop(): Promise<void>;
-  /** The map's target settings (type, endpoint, …). */
-  target(): Record<string, unknown>;
+  /** The map's target settings (type, endpoint, …); `credentialsUid` is the seeded cloud credentials record. */
+  target(credentialsUid: string): Record<string, unknown>;
+  /** Extra options for opening providers (an https.Agent for a test CA). */
+  providerOptions?(): Partial<OpenProvidersOptions>;
   /** A destination name for `job` and a short key, valid for this provider. */
   name(job: string, key: string): string;
   /** The live value as text, or undefined when absent or deleted. */
@@ -64,7 +66,13 @@ export function describeScenarios(adapter: ScenarioTarget): void {
       JSON.stringify({
         version: 1,
         job,
-        targets: { dest: { ...adapter.target(), drift: options.drift, deleteBudget: options.deleteBudget } },
+        targets: {
+          dest: {
+            ...adapter.target(uid['Azure SP'] as string),
+            drift: options.drift,
+            deleteBudget: options.deleteBudget,
+          },
+        },
         entries: options.entries.map((entry) => ({ target: 'dest', ...entry })),
       }),
     );
@@ -72,6 +80,7 @@ export function describeScenarios(adapter: ScenarioTarget): void {
     const providers = await openProviders(map, (await client.getSecrets()).records, {
       baseDir: '.',
       retry: { baseDelayMs: 20, maxDelayMs: 2000 },
+      ...adapter.providerOptions?.(),
     });
     const run = await runSync({ map, client, mode: 'apply', baseDir: '.', providers, ...extra });
     const calls = providers.get('dest')?.calls ?? { reads: 0, writes: 0, retries: 0 };
@@ -266,7 +275,7 @@ export function describeScenarios(adapter: ScenarioTarget): void {
     it('apply with a saved plan refuses when a destination changed since', { timeout: 60_000 }, async () => {
       const map = makeMap('saved', { entries: threeEntries('saved') });
       await sync(map);
-      const { plan } = await runSync({ map, client, mode: 'plan', baseDir: '.' });
+      const { plan } = await runSync({ map, client, mode: 'plan', baseDir: '.', ...adapter.providerOptions?.() });
       expect((await sync(map, { savedPlan: plan })).report.ok).toBe(true);
       await adapter.edit(n('saved', 'db'), 'changed-meanwhile');
       await expect(sync(map, { savedPlan: plan })).rejects.toSatisfy((error) => isSyncError(error, 'ERR_PLAN_STALE'));

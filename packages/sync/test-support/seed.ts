@@ -8,6 +8,13 @@ export const SEEDED_VALUES = [
   'Mail-Seed-Value-9902',
 ] as const;
 
+/** The Azure service principal the Azure fake accepts (a made-up test identity). */
+export const AZURE_SP = {
+  tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+  clientId: 'a1b2c3d4-0000-4000-8000-000000000001',
+  clientSecret: 'azure-test-client-secret-0042',
+} as const;
+
 /** The seed: folder Apps with four login records (one with an empty password), shared editable with app `sync`. */
 export const SEED = {
   folders: [
@@ -21,8 +28,31 @@ export const SEED = {
         { type: 'login', title: 'Emptied', fields: { login: 'e-user', password: null } },
       ],
     },
+    {
+      name: 'Creds',
+      records: [
+        {
+          type: 'login',
+          title: 'Azure SP',
+          fields: { login: 'sp' },
+          custom: [
+            { type: 'text', label: 'Azure Tenant ID', value: AZURE_SP.tenantId },
+            { type: 'text', label: 'Azure Client ID', value: AZURE_SP.clientId },
+            { type: 'secret', label: 'Azure Client Secret', value: AZURE_SP.clientSecret },
+          ],
+        },
+      ],
+    },
   ],
-  apps: [{ name: 'sync', shares: [{ folder: 'Apps', editable: true }] }],
+  apps: [
+    {
+      name: 'sync',
+      shares: [
+        { folder: 'Apps', editable: true },
+        { folder: 'Creds', editable: false },
+      ],
+    },
+  ],
 } as const;
 
 /**
