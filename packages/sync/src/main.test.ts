@@ -4,8 +4,10 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type KeeperFixture, startKeeper } from '../test-support/keeper.js';
+import { type Moto, startMotoServer } from '../test-support/moto.js';
 import { leakedValues, SEED, SEEDED_VALUES } from '../test-support/seed.js';
 import type { SyncPlan } from './plan-types.js';
 import type { SyncReport } from './report.js';
@@ -13,6 +15,7 @@ import type { SyncReport } from './report.js';
 const BIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 
 let keeper: KeeperFixture;
+let moto: Moto;
 let dir: string;
 let env: Record<string, string>;
 
@@ -53,14 +56,20 @@ entries:
 ${extra}`;
 
 beforeAll(async () => {
-  keeper = await startKeeper(SEED);
+  [keeper, moto] = await Promise.all([startKeeper(SEED), startMotoServer()]);
   dir = await mkdtemp(join(tmpdir(), 'ksm-sync-cli-'));
   const config = Buffer.from(await keeper.deviceConfig()).toString('base64');
-  env = { PATH: process.env.PATH ?? '', HOME: dir, KSM_CONFIG: config, XDG_RUNTIME_DIR: dir };
+  env = {
+    PATH: process.env.PATH ?? '',
+    HOME: dir,
+    KSM_CONFIG: config,
+    XDG_RUNTIME_DIR: dir,
+    AWS_ENDPOINT_URL_SECRETS_MANAGER: moto.endpoint,
+  };
   await writeFile(join(dir, 'ksm-sync.yaml'), mapText(keeper.vault.seeded.records));
 }, 120_000);
 afterAll(async () => {
-  await keeper?.stop();
+  await Promise.all([keeper?.stop(), moto?.stop()]);
   if (dir !== undefined) await rm(dir, { recursive: true, force: true });
 });
 
@@ -133,8 +142,54 @@ describe('ksm-sync (binary)', () => {
     );
     const bad = await ksmSync(['validate', '--map', 'bad.yaml']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/bad\.yaml:5:11: targets\.env\.type: needs a "type" of aws, vault, azure, json or dotenv/);
+    expect(bad.stderr).toMatch(
+      /bad\.yaml:5:11: targets\.env\.type: needs a "type" of aws, vault, azure, json or dotenv/,
+    );
     const schema = await ksmSync(['schema']);
     expect(JSON.parse(schema.stdout).title).toBe('ksm-sync map file');
+  });
+
+  it("runs a `ksm sync` command line with Keeper's flags and credentials record, and converts it to a map", {
+    timeout: 60_000,
+  }, async () => {
+    const uid = keeper.vault.seeded.records;
+    const keeperArgs = [
+      '-t',
+      'aws',
+      '-c',
+      uid['AWS Keys'] as string,
+      '-m',
+      'compat/db',
+      `keeper://${uid.Database}/field/password`,
+      '-m',
+      'compat/app+user',
+      `keeper://${uid.Queue}/field/login`,
+      '-m',
+      'compat/app+pass',
+      `keeper://${uid.Queue}/field/password`,
+    ];
+    const dry = await ksmSync(['compat', ...keeperArgs, '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect((JSON.parse(dry.stdout) as SyncPlan).items.map((i) => i.action)).toEqual(['create', 'create']);
+    const run = await ksmSync(['compat', ...keeperArgs]);
+    expect(run.code).toBe(0);
+    expect(leakedValues(dry.stdout + run.stdout + run.stderr)).toEqual([]);
+    // the credentials record's keys and region (Keeper's labels) reached the AWS SDK: moto keeps secrets per region
+    const aws = new SecretsManagerClient({
+      region: 'eu-west-1',
+      endpoint: moto.endpoint,
+      credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
+    });
+    expect((await aws.send(new GetSecretValueCommand({ SecretId: 'compat/db' }))).SecretString).toBe(SEEDED_VALUES[0]);
+    const merged = (await aws.send(new GetSecretValueCommand({ SecretId: 'compat/app' }))).SecretString ?? '{}';
+    expect(JSON.parse(merged)).toEqual({ user: 'q-user', pass: SEEDED_VALUES[1] });
+    expect((JSON.parse((await ksmSync(['compat', ...keeperArgs])).stdout) as SyncReport).counts).toMatchObject({
+      unchanged: 2,
+    });
+
+    const converted = await ksmSync(['convert', ...keeperArgs, '--out', 'converted.yaml']);
+    expect(converted.code).toBe(0);
+    const valid = await ksmSync(['validate', '--map', 'converted.yaml']);
+    expect(valid.stdout).toMatch(/valid \(1 targets, 2 entries\)/);
   });
 });

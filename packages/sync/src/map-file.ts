@@ -24,7 +24,7 @@ function intendedBranch(path: readonly (string | number)[], value: unknown): Val
     return index < 0 ? null : branch(`target/oneOf/${index}`);
   }
   if (path[0] === 'entries' && path.length === 2) {
-    const index = 'notation' in item ? 0 : 'record' in item ? 1 : 'folder' in item ? 2 : -1;
+    const index = ['notation', 'record', 'folder', 'fields'].findIndex((key) => key in item);
     return index < 0 ? null : branch(`entry/oneOf/${index}`);
   }
   return null;
@@ -46,7 +46,7 @@ function describe(error: ErrorObject): string {
   if (error.keyword === 'const') return `must be ${JSON.stringify(error.params.allowedValue)}`;
   if (error.keyword === 'oneOf' && error.instancePath.startsWith('/targets/'))
     return 'needs a "type" of aws, vault, azure, json or dotenv';
-  if (error.keyword === 'oneOf') return 'needs exactly one source: "notation", "record" or "folder"';
+  if (error.keyword === 'oneOf') return 'needs exactly one source: "notation", "record", "folder" or "fields"';
   return error.message ?? 'is invalid';
 }
 

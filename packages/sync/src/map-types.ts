@@ -9,6 +9,8 @@ export interface TargetPolicy {
   readonly deleteBudget?: { readonly max?: number; readonly percent?: number };
   readonly rate?: { readonly perSecond?: number; readonly burst?: number };
   readonly concurrency?: number;
+  /** What an explicitly absent source does to a secret we own (default delete). */
+  readonly onAbsent?: 'delete' | 'keep';
 }
 
 /** An AWS Secrets Manager target. */
@@ -81,8 +83,16 @@ export interface FolderEntry {
   readonly format?: 'json';
 }
 
+/** One JSON secret whose keys come from several notations (Keeper's `name+jsonKey`). */
+export interface FieldsEntry {
+  readonly target: string;
+  readonly name: string;
+  readonly fields: Readonly<Record<string, string>>;
+  readonly format?: 'json';
+}
+
 /** Any map entry. */
-export type MapEntry = NotationEntry | RecordEntry | FolderEntry;
+export type MapEntry = NotationEntry | RecordEntry | FolderEntry | FieldsEntry;
 
 /** A validated map file. */
 export interface SyncMap {

@@ -109,6 +109,31 @@ export async function readSources(client: KsmClient, map: SyncMap): Promise<Sour
       });
       continue;
     }
+    if ('fields' in entry) {
+      const reads = await Promise.all(
+        Object.entries(entry.fields).map(
+          async ([key, notation]) =>
+            [key, await readNotation(client, records, { target: entry.target, name: entry.name, notation })] as const,
+        ),
+      );
+      const failed = reads.find(([, read]) => read.state === 'error');
+      const present = reads.filter(([, read]) => read.state === 'value');
+      const source = Object.values(entry.fields)
+        .map((n) => n.slice('keeper://'.length).split('/')[0])
+        .join(',');
+      const read: SourceRead =
+        failed !== undefined
+          ? failed[1]
+          : present.length === 0
+            ? { state: 'absent' }
+            : json(
+                Object.fromEntries(
+                  present.map(([key, r]) => [key, new TextDecoder().decode((r as { bytes: Uint8Array }).bytes)]),
+                ),
+              );
+      desired.push({ target: entry.target, name: entry.name, source, read });
+      continue;
+    }
     if ('record' in entry) {
       const record = records.find((r) => r.recordUid === entry.record);
       if (record === undefined) {

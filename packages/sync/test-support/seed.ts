@@ -41,6 +41,16 @@ export const SEED = {
             { type: 'secret', label: 'Azure Client Secret', value: AZURE_SP.clientSecret },
           ],
         },
+        {
+          type: 'login',
+          title: 'AWS Keys',
+          fields: { login: 'aws' },
+          custom: [
+            { type: 'text', label: 'AWS Access Key ID', value: 'AKIATESTKEY000000001' },
+            { type: 'secret', label: 'AWS Secret Access Key', value: 'aws-test-secret-key-0001' },
+            { type: 'text', label: 'AWS Region Name', value: 'eu-west-1' },
+          ],
+        },
       ],
     },
   ],

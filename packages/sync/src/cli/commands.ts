@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { defineCommand } from 'citty';
 import { loadMap } from '../map-file.js';
+import { compatCommand, convertCommand } from './compat-commands.js';
 import { runOnce } from './run-once.js';
 import { runScheduler } from './scheduler.js';
 import { readShared, sharedArgs } from './shared-args.js';
@@ -72,5 +73,7 @@ export const syncCommand = defineCommand({
     run: runCommand,
     validate: validateCommand,
     schema: schemaCommand,
+    compat: compatCommand,
+    convert: convertCommand,
   },
 });

@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createNodeClient, writeFileAtomic } from '@ksmkit/config';
 import { SyncError } from '../errors.js';
 import { loadMap } from '../map-file.js';
+import type { SyncMap } from '../map-types.js';
 import type { SyncPlan } from '../plan-types.js';
 import { renderPlanTable } from '../render-plan.js';
 import { junitXml } from '../report.js';
@@ -20,6 +21,8 @@ export interface RunOnceOptions extends SharedOptions {
   /** apply: the saved plan to check against. */
   readonly planFile?: string | undefined;
   readonly signal?: AbortSignal | undefined;
+  /** A map built in memory (compat) instead of the one at `mapPath`. */
+  readonly map?: SyncMap | undefined;
 }
 
 async function readPlanFile(path: string): Promise<SyncPlan> {
@@ -60,7 +63,7 @@ function progress(total: number): { tick(): void; done(): void } {
  * process.exitCode = await runOnce({ ...readShared(args), mode: 'plan' });
  */
 export async function runOnce(options: RunOnceOptions): Promise<number> {
-  const map = await loadMap(options.mapPath);
+  const map = options.map ?? (await loadMap(options.mapPath));
   const savedPlan = options.planFile !== undefined ? await readPlanFile(options.planFile) : undefined;
   const lock = await acquireRunLock(options.lock ?? defaultLockPath(map.job), {
     waitMs: options.lockWait !== undefined ? parseDuration(options.lockWait, '--lock-wait') : 0,
