@@ -97,7 +97,7 @@ export function ksmSyncToMap(args: KsmSyncArgs): SyncMap {
       ? { type: 'json', path: args.output, ...base }
       : args.type === 'aws'
         ? { type: 'aws', ...(args.credentials !== undefined ? { credentials: args.credentials } : {}), ...base }
-        : { type: 'azure', ...(args.credentials !== undefined ? { credentials: args.credentials } : {}), ...base };
+        : { type: args.type, ...(args.credentials !== undefined ? { credentials: args.credentials } : {}), ...base };
   const entries: MapEntry[] = [];
   const merged = new Map<string, Record<string, string>>();
   for (const { key, notation } of args.maps) {

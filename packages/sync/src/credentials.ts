@@ -60,3 +60,9 @@ export const AZURE_LABELS = {
   clientSecret: ['Azure Client Secret', 'Client Secret'],
   vaultName: ['Azure Key Vault Name', 'Key Vault Name'],
 } as const;
+
+/** Labels of GCP credential fields (Keeper's `ksm sync` labels). */
+export const GCP_LABELS = {
+  projectId: ['Google Cloud Project ID', 'Project ID'],
+  applicationCredentials: ['Google Application Credentials'],
+} as const;

@@ -45,7 +45,7 @@ function describe(error: ErrorObject): string {
   if (error.keyword === 'enum') return `must be one of ${(error.params.allowedValues as unknown[]).join(', ')}`;
   if (error.keyword === 'const') return `must be ${JSON.stringify(error.params.allowedValue)}`;
   if (error.keyword === 'oneOf' && error.instancePath.startsWith('/targets/'))
-    return 'needs a "type" of aws, vault, azure, json or dotenv';
+    return 'needs a "type" of aws, vault, azure, gcp, json or dotenv';
   if (error.keyword === 'oneOf') return 'needs exactly one source: "notation", "record", "folder" or "fields"';
   return error.message ?? 'is invalid';
 }

@@ -44,6 +44,14 @@ export interface AzureTargetConfig extends TargetPolicy {
   readonly credentials?: string;
 }
 
+/** A GCP Secret Manager target. */
+export interface GcpTargetConfig extends TargetPolicy {
+  readonly type: 'gcp';
+  readonly projectId?: string;
+  readonly apiEndpoint?: string;
+  readonly credentials?: string;
+}
+
 /** A local file target (`json` object or `dotenv` lines). */
 export interface FileTargetConfig extends TargetPolicy {
   readonly type: 'json' | 'dotenv';
@@ -51,7 +59,7 @@ export interface FileTargetConfig extends TargetPolicy {
 }
 
 /** Any target. */
-export type TargetConfig = AwsTargetConfig | VaultTargetConfig | AzureTargetConfig | FileTargetConfig;
+export type TargetConfig = AwsTargetConfig | VaultTargetConfig | AzureTargetConfig | GcpTargetConfig | FileTargetConfig;
 
 /** Value encodings of an entry. */
 export type EntryFormat = 'raw' | 'json' | 'base64' | 'file';

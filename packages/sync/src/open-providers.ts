@@ -4,13 +4,21 @@ import { Agent } from 'node:https';
 import { isAbsolute, join, resolve as resolvePath } from 'node:path';
 import { createNodeFetch } from '@ksmkit/config';
 import type { DecryptedRecord } from '@ksmkit/core';
-import { AWS_LABELS, AZURE_LABELS, credentialField, credentialRecord, VAULT_LABELS } from './credentials.js';
+import {
+  AWS_LABELS,
+  AZURE_LABELS,
+  credentialField,
+  credentialRecord,
+  GCP_LABELS,
+  VAULT_LABELS,
+} from './credentials.js';
 import { SyncError } from './errors.js';
 import type { SyncMap, TargetConfig } from './map-types.js';
 import type { Provider } from './provider.js';
 import { createAwsProvider } from './providers/aws.js';
 import { type AzureCredential, agentPolicy, createAzureProvider } from './providers/azure.js';
 import { openFileTarget } from './providers/file-target.js';
+import { createGcpProvider } from './providers/gcp.js';
 import { createVaultProvider } from './providers/vault.js';
 import { createRateLimiter } from './resilience.js';
 
@@ -20,6 +28,10 @@ export interface OpenProvidersOptions {
   readonly baseDir: string;
   /** An https.Agent for SDK clients that take one (Azure): private CAs, proxies, tests. */
   readonly httpsAgent?: Agent | undefined;
+  /** GCP transport overrides (a local fake: REST over http on a port, a ready auth client). */
+  readonly gcpTransport?:
+    | { readonly port?: number; readonly protocol?: 'http' | 'https'; readonly authClient?: unknown }
+    | undefined;
   /** Retry tuning (tests shorten the back-off). */
   readonly retry?:
     | { readonly attempts?: number; readonly baseDelayMs?: number; readonly maxDelayMs?: number }
@@ -119,6 +131,36 @@ export async function openProvider(
     if (vaultUrl === undefined)
       throw new SyncError('ERR_PROVIDER', `target ${name}: set "vaultUrl" or "vaultName"`, { target: name });
     return createAzureProvider({ vaultUrl, credential, agent, limiter, retry: options.retry });
+  }
+  if (config.type === 'gcp') {
+    let projectId = config.projectId ?? process.env.GOOGLE_CLOUD_PROJECT;
+    let credentials: Record<string, unknown> | undefined;
+    if (config.credentials !== undefined) {
+      const record = credentialRecord(records, name, config.credentials);
+      projectId ??= credentialField(record, GCP_LABELS.projectId);
+      const json = credentialField(record, GCP_LABELS.applicationCredentials);
+      try {
+        credentials = json !== undefined ? (JSON.parse(json) as Record<string, unknown>) : undefined;
+      } catch {
+        throw new SyncError(
+          'ERR_PROVIDER',
+          `target ${name}: "Google Application Credentials" is not service-account JSON`,
+          { target: name },
+        );
+      }
+    }
+    if (projectId === undefined)
+      throw new SyncError('ERR_PROVIDER', `target ${name}: set "projectId" (or GOOGLE_CLOUD_PROJECT)`, {
+        target: name,
+      });
+    return createGcpProvider({
+      projectId,
+      credentials,
+      apiEndpoint: config.apiEndpoint,
+      ...options.gcpTransport,
+      limiter,
+      retry: options.retry,
+    });
   }
   if (config.type === 'json' || config.type === 'dotenv')
     return openFileTarget(config.type, isAbsolute(config.path) ? config.path : join(options.baseDir, config.path));
