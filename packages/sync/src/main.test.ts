@@ -1,5 +1,5 @@
 // The built `ksm-sync` binary against a real Keeper vault and local file targets: plan, apply, reports, lock, exit codes.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -191,5 +191,26 @@ describe('ksm-sync (binary)', () => {
     expect(converted.code).toBe(0);
     const valid = await ksmSync(['validate', '--map', 'converted.yaml']);
     expect(valid.stdout).toMatch(/valid \(1 targets, 2 entries\)/);
+  });
+
+  it('run --every applies at once, then stops cleanly on SIGTERM', { timeout: 60_000 }, async () => {
+    await writeFile(
+      join(dir, 'every.yaml'),
+      mapText(keeper.vault.seeded.records).replace('job: local-test', 'job: every').replaceAll('out/app', 'out/every'),
+    );
+    const child = spawn(process.execPath, [BIN, 'run', '--map', 'every.yaml', '--every', '1h', '--jitter', '1m'], {
+      cwd: dir,
+      env,
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    while (!stderr.includes('next run in')) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await readFile(join(dir, 'out/every.env'), 'utf8')).toContain(`DB_PASSWORD=${SEEDED_VALUES[0]}`);
+    expect(Number(stderr.match(/next run in (\d+) s/)?.[1])).toBeGreaterThanOrEqual(3600);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
   });
 });
