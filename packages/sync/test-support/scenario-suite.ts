@@ -36,6 +36,20 @@ export interface ScenarioTarget {
   faultCounts(): { faulted: number; landed: number };
 }
 
+/**
+ * Faulted and landed writes among log entries (each fake's log has a `faulted` flag).
+ *
+ * @example
+ * faultCounts: () => countFaults(fake.log.slice(mark), (entry) => entry.request.startsWith('PUT '))
+ */
+export function countFaults<T extends { readonly faulted: boolean }>(
+  entries: readonly T[],
+  isWrite: (entry: T) => boolean,
+): { faulted: number; landed: number } {
+  const writes = entries.filter(isWrite);
+  return { faulted: writes.filter((e) => e.faulted).length, landed: writes.filter((e) => !e.faulted).length };
+}
+
 /** Runs every scenario against `adapter`. */
 export function describeScenarios(adapter: ScenarioTarget): void {
   let keeper: KeeperFixture;

@@ -3,9 +3,9 @@ import type { Agent } from 'node:https';
 import { SecretClient, type SecretClientOptions } from '@azure/keyvault-secrets';
 import { base64Encode } from '@ksmkit/core';
 import type { Hasher } from '../hash.js';
-import { mapLimit } from '../map-limit.js';
 import type { CallCounts, OwnershipTags, Provider, RemoteSecret, SecretValue } from '../provider.js';
 import { parseRetryAfter, type RateLimiter, type Retryable, withRetry } from '../resilience.js';
+import { hashEach } from './hash-each.js';
 import { readTags, tagPairs } from './tags.js';
 
 /** A credential the SDK accepts (DefaultAzureCredential, ClientSecretCredential, …). */
@@ -128,13 +128,11 @@ export function createAzureProvider(options: AzureProviderOptions): Provider {
         throw error;
       }
     },
-    async readHashes(names, hash: Hasher) {
-      const out = new Map<string, string>();
-      await mapLimit(names, 8, async (name) => {
+    readHashes(names, hash: Hasher) {
+      return hashEach(names, hash, async (name) => {
         const known = versions.get(name)?.value ?? (await load(name))?.value;
-        if (known !== undefined) out.set(name, hash(name, new TextEncoder().encode(known)));
+        return known === undefined ? undefined : new TextEncoder().encode(known);
       });
-      return out;
     },
     async create(name, value, tags, { restore }) {
       if (restore) await run(async () => (await client.beginRecoverDeletedSecret(name, poll)).pollUntilDone());

@@ -2,9 +2,9 @@
 // delete = disable the latest version (GCP has no soft delete for secrets; enabling or adding a version restores it).
 import { SecretManagerServiceClient } from '@google-cloud/secret-manager';
 import type { Hasher } from '../hash.js';
-import { mapLimit } from '../map-limit.js';
 import type { CallCounts, OwnershipTags, Provider, RemoteSecret } from '../provider.js';
 import { parseRetryAfter, type RateLimiter, type Retryable, withRetry } from '../resilience.js';
+import { hashEach } from './hash-each.js';
 import { readTags, tagPairs } from './tags.js';
 
 /** Options of `createGcpProvider`. */
@@ -158,13 +158,8 @@ export function createGcpProvider(options: GcpProviderOptions): Provider {
         throw error;
       }
     },
-    async readHashes(names, hash: Hasher) {
-      const out = new Map<string, string>();
-      await mapLimit(names, 8, async (name) => {
-        const bytes = await access(name);
-        if (bytes !== undefined) out.set(name, hash(name, bytes));
-      });
-      return out;
+    readHashes(names, hash: Hasher) {
+      return hashEach(names, hash, access);
     },
     async create(name, value, tags, { restore }) {
       if (!restore)

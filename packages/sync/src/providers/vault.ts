@@ -5,6 +5,7 @@ import { mapLimit } from '../map-limit.js';
 import type { CallCounts, OwnershipTags, Provider, RemoteSecret, SecretValue } from '../provider.js';
 import { parseRetryAfter, type RateLimiter, type Retryable, withRetry } from '../resilience.js';
 import { canonicalJson, jsonObject } from './canonical-json.js';
+import { hashEach } from './hash-each.js';
 import { readTags, tagPairs } from './tags.js';
 
 /** Options of `createVaultProvider`. */
@@ -167,13 +168,11 @@ export function createVaultProvider(options: VaultProviderOptions = {}): Provide
       const entry = known.get(name) ?? (await load(name));
       return entry === null ? null : { name, tags: entry.tags, softDeleted: entry.deleted };
     },
-    async readHashes(names, hash: Hasher) {
-      const out = new Map<string, string>();
-      await mapLimit(names, 8, async (name) => {
+    readHashes(names, hash: Hasher) {
+      return hashEach(names, hash, async (name) => {
         const entry = known.get(name) ?? (await load(name));
-        if (entry?.data !== null && entry?.data !== undefined) out.set(name, hash(name, fromData(entry.data)));
+        return entry?.data === null || entry?.data === undefined ? undefined : fromData(entry.data);
       });
-      return out;
     },
     async create(name, value, tags, { restore }) {
       const current = known.get(name)?.version ?? 0;

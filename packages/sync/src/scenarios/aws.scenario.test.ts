@@ -9,7 +9,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { type FaultProxy, startFaultProxy } from '../../test-support/fault-proxy.js';
 import { type Moto, startMotoServer } from '../../test-support/moto.js';
-import { describeScenarios } from '../../test-support/scenario-suite.js';
+import { countFaults, describeScenarios } from '../../test-support/scenario-suite.js';
 import { createHasher } from '../hash.js';
 import { createAwsProvider } from '../providers/aws.js';
 
@@ -53,10 +53,7 @@ describeScenarios({
     proxy.inject({ count, status: 400, type: 'ThrottlingException', retryAfter, match: isWrite });
     proxy.inject({ count: errors, status: 503, type: 'ServiceUnavailable', match: isWrite });
   },
-  faultCounts() {
-    const seen = proxy.log.slice(mark).filter((entry) => isWrite(entry.operation));
-    return { faulted: seen.filter((e) => e.faulted).length, landed: seen.filter((e) => !e.faulted).length };
-  },
+  faultCounts: () => countFaults(proxy.log.slice(mark), (entry) => isWrite(entry.operation)),
 });
 
 describe('the AWS provider', () => {

@@ -3,7 +3,7 @@ import { ClientSecretCredential } from '@azure/identity';
 import { SecretClient } from '@azure/keyvault-secrets';
 import { describe, expect, it } from 'vitest';
 import { type AzureFake, startAzureFake } from '../../test-support/azure-fake.js';
-import { describeScenarios } from '../../test-support/scenario-suite.js';
+import { countFaults, describeScenarios } from '../../test-support/scenario-suite.js';
 import { AZURE_SP } from '../../test-support/seed.js';
 import { agentPolicy } from '../providers/azure.js';
 
@@ -37,10 +37,7 @@ describeScenarios({
     azure.inject({ count, status: 429, retryAfter, match: isWrite });
     azure.inject({ count: errors, status: 503, match: isWrite });
   },
-  faultCounts() {
-    const seen = azure.log.slice(mark).filter((entry) => isWrite(entry.request));
-    return { faulted: seen.filter((e) => e.faulted).length, landed: seen.filter((e) => !e.faulted).length };
-  },
+  faultCounts: () => countFaults(azure.log.slice(mark), (entry) => isWrite(entry.request)),
 });
 
 describe('the Azure fake', () => {

@@ -2,7 +2,7 @@
 import { OAuth2Client } from 'google-auth-library';
 import { describe, expect, it } from 'vitest';
 import { type GcpFake, startGcpFake } from '../../test-support/gcp-fake.js';
-import { describeScenarios } from '../../test-support/scenario-suite.js';
+import { countFaults, describeScenarios } from '../../test-support/scenario-suite.js';
 import { createHasher } from '../hash.js';
 import { createGcpProvider } from '../providers/gcp.js';
 
@@ -33,10 +33,7 @@ describeScenarios({
     gcp.inject({ count, status: 429, retryAfter, match: isWrite });
     gcp.inject({ count: errors, status: 503, match: isWrite });
   },
-  faultCounts() {
-    const seen = gcp.log.slice(mark).filter((entry) => isWrite(entry.request));
-    return { faulted: seen.filter((e) => e.faulted).length, landed: seen.filter((e) => !e.faulted).length };
-  },
+  faultCounts: () => countFaults(gcp.log.slice(mark), (entry) => isWrite(entry.request)),
 });
 
 describe('the GCP provider', () => {

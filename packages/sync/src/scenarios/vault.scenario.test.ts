@@ -1,6 +1,6 @@
 // The scenarios against the Vault KV v2 fake, plus what is Vault's own: check-and-set and custom_metadata.
 import { describe, expect, it } from 'vitest';
-import { describeScenarios } from '../../test-support/scenario-suite.js';
+import { countFaults, describeScenarios } from '../../test-support/scenario-suite.js';
 import { startVaultFake, type VaultFake } from '../../test-support/vault-fake.js';
 import { createVaultProvider } from '../providers/vault.js';
 
@@ -33,10 +33,7 @@ describeScenarios({
     vault.inject({ count, status: 429, retryAfter, match: writes });
     vault.inject({ count: errors, status: 503, match: writes });
   },
-  faultCounts() {
-    const seen = vault.log.slice(mark).filter((entry) => writes(entry.request));
-    return { faulted: seen.filter((e) => e.faulted).length, landed: seen.filter((e) => !e.faulted).length };
-  },
+  faultCounts: () => countFaults(vault.log.slice(mark), (entry) => writes(entry.request)),
 });
 
 describe('the Vault provider', () => {
