@@ -143,7 +143,7 @@ describe('ksm-sync (binary)', () => {
     const bad = await ksmSync(['validate', '--map', 'bad.yaml']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(
-      /bad\.yaml:5:11: targets\.env\.type: needs a "type" of aws, vault, azure, json or dotenv/,
+      /bad\.yaml:5:11: targets\.env\.type: needs a "type" of aws, vault, azure, gcp, json or dotenv/,
     );
     const schema = await ksmSync(['schema']);
     expect(JSON.parse(schema.stdout).title).toBe('ksm-sync map file');
