@@ -91,3 +91,18 @@ describe('parseMap', () => {
     expect(failure(twice).message).toMatch(/already written by entries\[2\]/);
   });
 });
+
+describe('parseMap refines errors inside the branch a target meant', () => {
+  it('points at the wrong property of each target type', () => {
+    for (const [type, extra] of [
+      ['json', 'path: x.json'],
+      ['dotenv', 'path: x.env'],
+      ['gcp', 'projectId: my-project-1'],
+      ['azure', 'vaultName: kv-1'],
+      ['vault', 'mount: secret'],
+    ] as const) {
+      const text = `version: 1\njob: j\ntargets:\n  t:\n    type: ${type}\n    ${extra}\n    bogus: 1\nentries: []\n`;
+      expect(() => parseMap(text, 'm.yaml')).toThrow(/^m\.yaml:5:5: targets\.t: unknown property "bogus"$/);
+    }
+  });
+});

@@ -19,8 +19,10 @@ function intendedBranch(path: readonly (string | number)[], value: unknown): Val
   if (typeof value !== 'object' || value === null) return null;
   const item = value as Record<string, unknown>;
   if (path[0] === 'targets' && path.length === 2) {
-    const index =
-      item.type === 'aws' ? 0 : item.type === 'vault' ? 1 : item.type === 'json' || item.type === 'dotenv' ? 2 : -1;
+    // the order of the target branches in the schema
+    const index = ['aws', 'vault', 'azure', 'gcp', 'json|dotenv'].findIndex((types) =>
+      types.split('|').includes(String(item.type)),
+    );
     return index < 0 ? null : branch(`target/oneOf/${index}`);
   }
   if (path[0] === 'entries' && path.length === 2) {

@@ -28,8 +28,8 @@ export function checkMapSemantics(map: SyncMap): MapProblem | null {
     if (templated) {
       const problem = checkTemplate(entry.name);
       if (problem !== null) return { path: ['entries', index, 'name'], message: problem };
-      if ('notation' in entry)
-        return { path: ['entries', index, 'name'], message: 'a notation entry names one secret: no {{…}} template' };
+      if ('notation' in entry || 'fields' in entry)
+        return { path: ['entries', index, 'name'], message: 'this entry names one secret: no {{…}} template' };
       const prefix = 'prefix' in entry ? entry.prefix : undefined;
       if (prefix === undefined)
         return {

@@ -61,7 +61,9 @@ function planOne(
   const adopted = ctx.adopt.has(want.name) || ctx.adopt.has(`${ctx.target}:${want.name}`);
   if (want.read.state === 'absent') {
     if (remote !== null && ours && remote.softDeleted !== true)
-      return { ...base, action: 'delete', reason: 'source absent' };
+      return ctx.config.onAbsent === 'keep'
+        ? { ...base, action: 'unchanged', reason: 'source absent (kept)' }
+        : { ...base, action: 'delete', reason: 'source absent' };
     return { ...base, action: 'unchanged', reason: 'source absent' };
   }
   const value = ctx.provider.stored?.(want.read) ?? want.read;
@@ -126,14 +128,26 @@ async function planTarget(
     if (remote === null || remote.softDeleted === true) return false;
     return remote.tags?.owner === ctx.job || ctx.adopt.has(name) || ctx.adopt.has(`${ctx.target}:${name}`);
   });
+  const wanted = new Set(desired.map((d) => d.name));
   const hashes = await ctx.provider.readHashes(
-    readable.map(([name]) => name).filter((name) => desired.some((d) => d.name === name)),
+    readable.map(([name]) => name).filter((name) => wanted.has(name)),
     ctx.hash,
   );
-  const items = desired.map((want) =>
-    planOne(ctx, want, remotes.get(want.name) ?? null, hashes.get(want.name), values),
+  const sources = new Map<string, number>();
+  for (const want of desired) sources.set(want.name, (sources.get(want.name) ?? 0) + 1);
+  const items = desired.map(
+    (want): PlanItem =>
+      (sources.get(want.name) ?? 0) > 1
+        ? {
+            target: ctx.target,
+            name: want.name,
+            source: want.source,
+            action: 'skipped',
+            reason: 'more than one source renders this name',
+            failed: true,
+          }
+        : planOne(ctx, want, remotes.get(want.name) ?? null, hashes.get(want.name), values),
   );
-  const wanted = new Set(desired.map((d) => d.name));
   for (const [name, secret] of owned)
     if (!wanted.has(name) && secret.softDeleted !== true)
       items.push({

@@ -48,6 +48,7 @@ const errorOf = (error: unknown): SourceRead => ({
 async function readNotation(
   client: KsmClient,
   records: readonly DecryptedRecord[],
+  byUid: ReadonlyMap<string, DecryptedRecord>,
   entry: Extract<MapEntry, { notation: string }>,
 ): Promise<SourceRead> {
   try {
@@ -63,7 +64,9 @@ async function readNotation(
       });
       return { state: 'value', bytes: base64Decode(encoded ?? ''), binary: true };
     }
-    const values = evaluateNotation(records, parsed);
+    // a UID notation only needs its record: look it up once instead of scanning every record per entry
+    const own = byUid.get(parsed.record);
+    const values = evaluateNotation(own !== undefined ? [own] : records, parsed);
     if (values.length === 0 || (values.length === 1 && values[0] === '')) return { state: 'absent' };
     const value = values.length === 1 ? (values[0] as string) : JSON.stringify(values);
     return entry.format === 'base64' ? { state: 'value', bytes: base64Decode(value), binary: true } : text(value);
@@ -96,6 +99,7 @@ export async function readSources(client: KsmClient, map: SyncMap): Promise<Sour
     );
   }
   const { records, folders } = result;
+  const byUid = new Map(records.map((record) => [record.recordUid, record]));
   const desired: DesiredSecret[] = [];
   const entryErrors: SourceSnapshot['entryErrors'] = [];
   for (const [index, entry] of map.entries.entries()) {
@@ -105,7 +109,7 @@ export async function readSources(client: KsmClient, map: SyncMap): Promise<Sour
         target: entry.target,
         name: entry.name,
         source,
-        read: await readNotation(client, records, entry),
+        read: await readNotation(client, records, byUid, entry),
       });
       continue;
     }
@@ -113,7 +117,10 @@ export async function readSources(client: KsmClient, map: SyncMap): Promise<Sour
       const reads = await Promise.all(
         Object.entries(entry.fields).map(
           async ([key, notation]) =>
-            [key, await readNotation(client, records, { target: entry.target, name: entry.name, notation })] as const,
+            [
+              key,
+              await readNotation(client, records, byUid, { target: entry.target, name: entry.name, notation }),
+            ] as const,
         ),
       );
       const failed = reads.find(([, read]) => read.state === 'error');
