@@ -48,6 +48,9 @@ export interface AzureTargetConfig extends TargetPolicy {
 export interface GcpTargetConfig extends TargetPolicy {
   readonly type: 'gcp';
   readonly projectId?: string;
+  /** Keep this many newest enabled versions; older ones are disabled (or destroyed). */
+  readonly keepVersions?: number;
+  readonly supersededVersions?: 'disable' | 'destroy';
   readonly apiEndpoint?: string;
   readonly credentials?: string;
 }

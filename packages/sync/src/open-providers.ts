@@ -157,6 +157,8 @@ export async function openProvider(
       projectId,
       credentials,
       apiEndpoint: config.apiEndpoint,
+      keepVersions: config.keepVersions,
+      supersededVersions: config.supersededVersions,
       ...options.gcpTransport,
       limiter,
       retry: options.retry,

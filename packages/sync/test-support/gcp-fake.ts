@@ -37,6 +37,8 @@ export interface GcpFake {
   read(id: string): string | undefined;
   /** The latest version's state. */
   latestState(id: string): Version['state'] | undefined;
+  /** Every version's state, oldest first. */
+  states(id: string): Version['state'][];
   inject(fault: GcpFault): void;
   stop(): Promise<void>;
 }
@@ -144,6 +146,17 @@ export async function startGcpFake(
       secrets.set(id, secret);
       return send(response, 200, secretJson(id, secret));
     }
+    const listing = rest.match(/^\/([^/:]+)\/versions$/);
+    if (listing !== null && method === 'GET') {
+      const id = listing[1] as string;
+      const secret = secrets.get(id);
+      if (secret === undefined) return fail(response, 404, `Secret [projects/${project}/secrets/${id}] not found.`);
+      const wanted = (url.searchParams.get('filter') ?? '').match(/state:(\w+)/)?.[1];
+      const all = secret.versions
+        .map((v, i) => versionJson(id, i + 1, v))
+        .filter((v) => wanted === undefined || v.state === wanted);
+      return send(response, 200, { versions: all.reverse(), nextPageToken: '', totalSize: all.length });
+    }
     const match = rest.match(
       /^\/([^/:]+)(?::(addVersion))?(?:\/versions\/([^/:]+)(?::(access|disable|enable|destroy))?)?$/,
     );
@@ -223,6 +236,7 @@ export async function startGcpFake(
         : Buffer.from(latest.data, 'base64').toString('utf8');
     },
     latestState: (id) => secrets.get(id)?.versions.at(-1)?.state,
+    states: (id) => (secrets.get(id)?.versions ?? []).map((v) => v.state),
     inject: (fault) => faults.push({ ...fault, left: fault.count }),
     stop: () =>
       new Promise((resolve) => {

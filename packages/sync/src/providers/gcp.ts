@@ -18,6 +18,9 @@ export interface GcpProviderOptions {
   readonly apiEndpoint?: string | undefined;
   readonly port?: number | undefined;
   readonly protocol?: 'http' | 'https' | undefined;
+  /** Version hygiene after each new version: keep the newest N enabled, disable (default) or destroy the rest. */
+  readonly keepVersions?: number | undefined;
+  readonly supersededVersions?: 'disable' | 'destroy' | undefined;
   readonly limiter?: RateLimiter | undefined;
   readonly retry?:
     | { readonly attempts?: number; readonly baseDelayMs?: number; readonly maxDelayMs?: number }
@@ -114,6 +117,27 @@ export function createGcpProvider(options: GcpProviderOptions): Provider {
   };
   const addVersion = (name: string, bytes: Uint8Array) =>
     run('writes', () => client.addSecretVersion({ parent: secretName(name), payload: { data: bytes } }, noRetry));
+  /** Disables (or destroys) enabled versions beyond the newest `keepVersions`. */
+  const tidy = async (name: string) => {
+    const keep = options.keepVersions;
+    if (keep === undefined) return;
+    const [versions] = await run('reads', () =>
+      client.listSecretVersions({ parent: secretName(name), filter: 'state:ENABLED' }, noRetry),
+    );
+    const number = (v: { name?: string | null }) => Number((v.name ?? '').split('/').pop());
+    const older = versions
+      .filter((v) => v.state === 'ENABLED')
+      .sort((a, b) => number(b) - number(a))
+      .slice(keep);
+    for (const version of older) {
+      const request = { name: version.name ?? '' };
+      await run('writes', () =>
+        options.supersededVersions === 'destroy'
+          ? client.destroySecretVersion(request, noRetry)
+          : client.disableSecretVersion(request, noRetry),
+      );
+    }
+  };
   const annotate = (name: string, annotations: Record<string, string>) =>
     run('writes', () =>
       client.updateSecret(
@@ -175,6 +199,7 @@ export function createGcpProvider(options: GcpProviderOptions): Provider {
     async update(name, value, tags) {
       await addVersion(name, value.bytes);
       await annotate(name, toAnnotations(tags));
+      await tidy(name);
     },
     async retag(name, tags) {
       await annotate(name, toAnnotations(tags));

@@ -64,4 +64,25 @@ describe('the GCP provider', () => {
     expect((await provider.readHashes(['ver-db'], hash)).get('ver-db')).toBe(hash('ver-db', bytes));
     expect(gcp.log.filter((entry) => entry.request.includes('ver-db:addVersion'))).toHaveLength(1);
   });
+
+  it('keeps the newest N versions enabled and disables (or destroys) the superseded ones', {
+    timeout: 30_000,
+  }, async () => {
+    const tags = { owner: 'hyg', source: 's', hash: 'h' };
+    const text = (t: string) => ({ bytes: new TextEncoder().encode(t), binary: false });
+    const transport = { apiEndpoint: gcp.host, port: gcp.port, protocol: 'http' as const, authClient: authClient() };
+    const keep2 = createGcpProvider({ projectId: gcp.project, ...transport, keepVersions: 2 });
+    await keep2.create('hyg-db', text('v1'), tags, { restore: false });
+    for (const v of ['v2', 'v3', 'v4']) await keep2.update('hyg-db', text(v), tags);
+    expect(gcp.states('hyg-db')).toEqual(['DISABLED', 'DISABLED', 'ENABLED', 'ENABLED']);
+    const destroy = createGcpProvider({
+      projectId: gcp.project,
+      ...transport,
+      keepVersions: 1,
+      supersededVersions: 'destroy',
+    });
+    await destroy.update('hyg-db', text('v5'), tags);
+    expect(gcp.states('hyg-db')).toEqual(['DISABLED', 'DISABLED', 'DESTROYED', 'DESTROYED', 'ENABLED']);
+    expect(gcp.read('hyg-db')).toBe('v5');
+  });
 });
