@@ -20,6 +20,8 @@ describe('the demo (README main job)', () => {
     expect(stdout).toMatch(/list_secrets sees: .*Postgres/);
     expect(stdout).toContain('keeper://Postgres/field/password sees: [masked]');
     expect(stdout).toContain('resolving its title gave: Postgres)');
+    expect(stdout).toContain('ksm-sync plan:      create DB_PASSWORD, create GITHUB_TOKEN');
+    expect(stdout).toContain('ksm-sync apply:     2 write(s); apply again: 0 write(s)');
     expect(stdout + stderr).not.toContain(DEMO_PASSWORD);
     expect(stdout).toContain('Demo checked (--once)');
   });

@@ -7,6 +7,7 @@ import { binaryOf, startNode, stopAll, stopLater } from './child.js';
 import { runCiStep } from './ci-step.js';
 import { startEdge } from './edge.js';
 import { startMcp } from './mcp.js';
+import { runSync } from './sync.js';
 
 /** What `ksmkit-vault demo --json` prints when it serves. */
 interface VaultReady {
@@ -82,6 +83,17 @@ try {
       `bearer token:       ${mcp.token}   (client "demo-agent", scopes read,use)`,
       `an agent's list_secrets sees: ${mcp.recordTitles.join(', ')}`,
       `an agent's get_field of keeper://Postgres/field/password sees: ${mcp.maskedPassword}`,
+      '',
+    ].join('\n'),
+  );
+
+  section('Sync to cloud vaults (@ksmkit/sync), into a local dotenv target');
+  const sync = runSync(dir, minted.config);
+  process.stdout.write(
+    [
+      `map file:           ${sync.mapFile}`,
+      `ksm-sync plan:      ${sync.planned.join(', ')}   (hashes only, never values)`,
+      `ksm-sync apply:     ${sync.firstWrites} write(s); apply again: ${sync.secondWrites} write(s)`,
       '',
     ].join('\n'),
   );

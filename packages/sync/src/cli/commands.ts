@@ -66,7 +66,10 @@ const schemaCommand = defineCommand({
 
 /** The root command of `ksm-sync`. */
 export const syncCommand = defineCommand({
-  meta: { name: 'ksm-sync', description: 'Sync Keeper secrets to AWS, Vault and files: safe to run on a schedule' },
+  meta: {
+    name: 'ksm-sync',
+    description: 'Sync Keeper secrets to AWS, Azure, GCP, HashiCorp Vault and files: safe to run on a schedule',
+  },
   subCommands: {
     plan: planCommand,
     apply: applyCommand,
