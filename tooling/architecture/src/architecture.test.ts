@@ -22,7 +22,12 @@ describe('the workspace', () => {
   });
 
   it('has a row for each package to come, with what it may import', () => {
-    expect(rules.get('@ksmkit/edge-proxy')?.imports).toEqual(['@ksmkit/core', '@ksmkit/redact', '@ksmkit/runner', '@ksmkit/config']);
+    expect(rules.get('@ksmkit/edge-proxy')?.imports).toEqual([
+      '@ksmkit/core',
+      '@ksmkit/redact',
+      '@ksmkit/runner',
+      '@ksmkit/config',
+    ]);
     for (const name of ['@ksmkit/redact', '@ksmkit/mcp-server', '@ksmkit/jenkins', '@ksmkit/sync']) {
       expect(rules.has(name), name).toBe(true);
     }

@@ -3,14 +3,8 @@ import { execFile } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureVaultBuilt, runVaultCli, startTestVault, type TestVault, vaultCliPath } from '@ksmkit/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ensureVaultBuilt,
-  runVaultCli,
-  startTestVault,
-  type TestVault,
-  vaultCliPath,
-} from '@ksmkit/test-support';
 
 const slow = { timeout: 120_000 };
 const NOBODY = 65534;
