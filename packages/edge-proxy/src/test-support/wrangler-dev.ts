@@ -1,30 +1,13 @@
 // Test and bench support (Node): start `wrangler dev` on loopback for a test or benchmark, and stop it by its PID.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
+import { freePort } from '@ksmkit/test-support/net';
 
 const require = createRequire(import.meta.url);
 
 /** Path of the wrangler CLI this package pins. */
 export const wranglerBin = join(dirname(require.resolve('wrangler/package.json')), 'bin/wrangler.js');
-
-/**
- * A free TCP port on 127.0.0.1.
- *
- * @example
- * const port = await freePort();
- */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
-    });
-  });
-}
 
 /** A running `wrangler dev`. */
 export interface WranglerDev {
