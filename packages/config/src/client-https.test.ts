@@ -61,10 +61,11 @@ describe('client over HTTPS (Node)', () => {
     expect(utf8Decode(await client.downloadFile(file))).toBe('over tls');
   });
 
-  it('fails with ERR_NETWORK when the CA is not trusted', slow, async () => {
+  it('fails with ERR_TLS, naming the fix, when the CA is not trusted', slow, async () => {
     const { client } = await device({ fetch: createNodeFetch(), sleep: async () => {} });
-    const error = await rejection(client.getSecrets(), 'ERR_NETWORK');
-    expect(error.details.endpoint).toBe('get_secret');
+    const error = await rejection(client.getSecrets(), 'ERR_TLS');
+    expect(error.message).toContain('unknown CA');
+    expect(error.message).toContain('--ca-cert');
   });
 
   it('refuses a device used from another address than the one it was locked to (ERR_IP_LOCKED)', slow, async () => {
@@ -74,6 +75,7 @@ describe('client over HTTPS (Node)', () => {
     await client.getSecrets();
     localAddress = '127.0.0.2';
     const error = await rejection(client.getSecrets(), 'ERR_IP_LOCKED');
-    expect(error.details).toMatchObject({ status: 403, serverCode: 'access_denied' });
+    expect(error.details).toMatchObject({ status: 403, serverCode: 'device_ip_locked' });
+    expect(error.message).toContain('--unlock-ip');
   });
 });
