@@ -132,24 +132,25 @@ describe('client reads against a real vault', () => {
       serverPublicKey: vault.serverPublicKey,
       serverPublicKeyId: vault.serverPublicKeyId,
     });
-    const reuse = await rejection(createClient({ storage }).getSecrets(), 'ERR_TOKEN_REJECTED');
-    expect(reuse.details).toMatchObject({ status: 403, serverCode: 'access_denied', endpoint: 'get_secret' });
+    const reuse = await rejection(createClient({ storage }).getSecrets(), 'ERR_TOKEN_USED');
+    expect(reuse.details).toMatchObject({ status: 403, serverCode: 'token_used', endpoint: 'get_secret' });
+    expect(reuse.message).toContain('ask the owner for a new one');
 
     await vault.admin(['client', 'remove', first.clientId]);
-    const removed = await rejection(first.client.getSecrets(), 'ERR_ACCESS_DENIED');
-    expect(removed.details.status).toBe(403);
+    const removed = await rejection(first.client.getSecrets(), 'ERR_DEVICE_REMOVED');
+    expect(removed.details).toMatchObject({ status: 403, serverCode: 'device_removed' });
   });
 
   it('refuses an expired one-time token and a device whose access expired', slow, async () => {
     const lapsed = await newDevice(vault, {}, ['--first-access-expires-in-min', '0.001']);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const token = await rejection(lapsed.client.getSecrets(), 'ERR_TOKEN_REJECTED');
-    expect(token.details).toMatchObject({ status: 403, serverCode: 'invalid_client' });
+    const token = await rejection(lapsed.client.getSecrets(), 'ERR_TOKEN_EXPIRED');
+    expect(token.details).toMatchObject({ status: 403, serverCode: 'token_expired' });
 
     const shortLived = await newDevice(vault, {}, ['--access-expire-in-min', '0.01']);
     await shortLived.client.getSecrets();
     await new Promise((resolve) => setTimeout(resolve, 900));
     const expired = await rejection(shortLived.client.getSecrets(), 'ERR_DEVICE_EXPIRED');
-    expect(expired.details.status).toBe(403);
+    expect(expired.details).toMatchObject({ status: 403, serverCode: 'device_expired' });
   });
 });
