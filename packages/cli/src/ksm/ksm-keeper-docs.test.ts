@@ -37,12 +37,18 @@ let ini: string;
 let initOutput: string;
 
 /** Runs the built ksm with an isolated HOME and KSM_INI_DIR (cwd `dir` unless given). */
-function ksm(args: readonly string[], env: Record<string, string> = {}, cwd = dir): Promise<Run> {
+function ksm(args: readonly string[], env: Record<string, string> = {}, cwd = dir, input = ''): Promise<Run> {
   return new Promise((resolve) => {
     const base = { PATH: process.env.PATH ?? '', HOME: dir, KSM_INI_DIR: dir };
-    execFile(process.execPath, [KSM, ...args], { cwd, env: { ...base, ...env } }, (error, stdout, stderr) => {
-      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1, stdout, stderr });
-    });
+    const child = execFile(
+      process.execPath,
+      [KSM, ...args],
+      { cwd, env: { ...base, ...env } },
+      (error, stdout, stderr) => {
+        resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1, stdout, stderr });
+      },
+    );
+    child.stdin?.end(input);
   });
 }
 
@@ -147,6 +153,14 @@ describe('ksm profile import', () => {
     expect(run.stdout).toBe(`Added profile copy to INI config file located at ${join(cwd, 'keeper.ini')}\n`);
     const list = await ksm(['secret', 'list', '--json', '--ini-file', join(cwd, 'keeper.ini')]);
     expect(JSON.parse(list.stdout)).toHaveLength(2);
+  });
+
+  it('reads the exported profile from stdin with -, so it never shows in the process list', slow, async () => {
+    const exported = (await ksm(['profile', 'export', 'main'])).stdout;
+    const out = join(dir, 'from-stdin.ini');
+    const run = await ksm(['profile', 'import', '-p', 'piped', '--output-file', out, '-'], {}, dir, exported);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(iniValue(parseIni(await readFile(out, 'utf8')), 'piped', 'clientId')).toMatch(/^[\w+/=-]{20,}$/);
   });
 
   it('--output-file writes an INI (0600)', slow, async () => {

@@ -148,6 +148,13 @@ const exportCommand = defineCommand({
   },
 });
 
+/** Everything on stdin, as UTF-8 text. */
+async function readAllStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 const importCommand = defineCommand({
   meta: { name: 'import', description: 'Import an exported profile (base64 or plain, JSON or INI) into keeper.ini' },
   args: {
@@ -159,10 +166,14 @@ const importCommand = defineCommand({
     },
     'profile-name': { type: 'string', alias: 'p', description: 'Profile to create (default _default)' },
     force: { type: 'boolean', description: 'Replace an existing profile of that name (its device keys are lost)' },
-    config: { type: 'positional', required: true, description: 'What `ksm profile export` printed' },
+    config: {
+      type: 'positional',
+      required: true,
+      description: 'What `ksm profile export` printed, or - to read it from stdin (keeps it out of the process list)',
+    },
   },
   async run({ args }) {
-    const config = await parseProfileExport(args.config);
+    const config = await parseProfileExport(args.config === '-' ? await readAllStdin() : args.config);
     const path = args['output-file'] ?? args['ini-file'] ?? join(process.cwd(), DEFAULT_INI_FILE);
     const name = args['profile-name'] ?? args.profile ?? DEFAULT_PROFILE;
     await importProfile({ path, profile: name, config, force: args.force === true });
