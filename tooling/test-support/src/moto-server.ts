@@ -1,6 +1,7 @@
 // Test support: a real moto_server (AWS mock) on a free loopback port, started and stopped by PID.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { freePort } from './free-port.js';
+import { stopWithThisProcess } from './stop-with-process.js';
 
 export { freePort };
 
@@ -20,7 +21,9 @@ function exited(child: ChildProcess): Promise<void> {
 /** Starts `moto_server -H 127.0.0.1 -p <free port>` and waits until it answers. */
 export async function startMoto(): Promise<MotoServer> {
   const port = await freePort();
-  const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = stopWithThisProcess(
+    spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] }),
+  );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);

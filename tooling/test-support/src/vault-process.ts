@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stopWithThisProcess } from './stop-with-process.js';
 import { ensureVaultBuilt, vaultCliPath } from './vault-build.js';
 
 export { ensureVaultBuilt, vaultCliPath, vaultPackageDir } from './vault-build.js';
@@ -152,10 +153,12 @@ export async function startTestVault(options: StartTestVaultOptions = {}): Promi
       serveArgs.push('--throttle-requests', String(options.throttle.requests));
       serveArgs.push('--throttle-window-seconds', String(options.throttle.windowSeconds));
     }
-    const child = spawn(process.execPath, [vaultCliPath(), ...serveArgs], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = stopWithThisProcess(
+      spawn(process.execPath, [vaultCliPath(), ...serveArgs], {
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    );
     const exited = new Promise<{ code: number | null; signal: string | null }>((resolveExit) =>
       child.once('exit', (code, signal) => resolveExit({ code, signal })),
     );

@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { freePort } from '@ksmkit/test-support/net';
+import { stopWithThisProcess } from '@ksmkit/test-support/stop-with-process';
 
 const require = createRequire(import.meta.url);
 
@@ -46,6 +47,7 @@ export async function startWranglerDev(
       env: { ...process.env, CI: '1', WRANGLER_SEND_METRICS: 'false' },
     },
   );
+  stopWithThisProcess(child, { group: true });
   let logs = '';
   const collect = (chunk: Buffer) => {
     logs += chunk.toString();
