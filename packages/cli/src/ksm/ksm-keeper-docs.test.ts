@@ -9,6 +9,7 @@ import { iniValue, parseIni } from '@ksmkit/config';
 import { startTestVault, type TestVault, vaultCliPath } from '@ksmkit/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../shared/exit-codes.js';
+import { type KsmRun, runKsm, selfHostedInitArgs } from '../test-support/run-ksm.js';
 
 const KSM = fileURLToPath(new URL('../../dist/ksm/main.js', import.meta.url));
 const SEED = {
@@ -25,31 +26,14 @@ const SEED = {
 };
 const slow = { timeout: 60_000 };
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 let vault: TestVault;
 let dir: string;
 let ini: string;
 let initOutput: string;
 
 /** Runs the built ksm with an isolated HOME and KSM_INI_DIR (cwd `dir` unless given). */
-function ksm(args: readonly string[], env: Record<string, string> = {}, cwd = dir, input = ''): Promise<Run> {
-  return new Promise((resolve) => {
-    const base = { PATH: process.env.PATH ?? '', HOME: dir, KSM_INI_DIR: dir };
-    const child = execFile(
-      process.execPath,
-      [KSM, ...args],
-      { cwd, env: { ...base, ...env } },
-      (error, stdout, stderr) => {
-        resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1, stdout, stderr });
-      },
-    );
-    child.stdin?.end(input);
-  });
+function ksm(args: readonly string[], env: Record<string, string> = {}, cwd = dir, input = ''): Promise<KsmRun> {
+  return runKsm(args, { dir, env, cwd, input });
 }
 
 /** A fresh one-time token of app `ci` and its bare form (without the `host:port:` prefix). */
@@ -71,23 +55,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ksm-docs-'));
   ini = join(dir, 'keeper.ini');
   const { full } = await token();
-  const init = await ksm(
-    [
-      'profile',
-      'init',
-      '-h',
-      vault.hostname,
-      '--server-public-key',
-      vault.serverPublicKey,
-      '--server-public-key-id',
-      String(vault.serverPublicKeyId),
-      '--ca-cert',
-      vault.caCertPath as string,
-      '-p',
-      'main',
-    ],
-    { KSM_CLI_TOKEN: full },
-  );
+  const init = await ksm(selfHostedInitArgs(vault, 'main'), { KSM_CLI_TOKEN: full });
   expect(init).toMatchObject({ code: 0, stderr: '' });
   initOutput = init.stdout;
   expect((await ksm(['secret', 'list', '--json'])).code).toBe(0); // binds the device
@@ -198,7 +166,7 @@ describe('ksm errors a user can act on', () => {
       expect(run.stderr).toContain('--bogus-flag');
       expect(run.stdout).toBe('');
     }
-    const vaultRun = await new Promise<Run>((resolve) => {
+    const vaultRun = await new Promise<KsmRun>((resolve) => {
       execFile(process.execPath, [vaultCliPath(), 'client', 'add', '--bogus'], (error, stdout, stderr) =>
         resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr }),
       );
@@ -209,7 +177,7 @@ describe('ksm errors a user can act on', () => {
 
   it('ends quietly when stdout closes early (ksm secret list | true)', slow, async () => {
     const script = `set -o pipefail; "${process.execPath}" "${KSM}" secret list | true`;
-    const run = await new Promise<Run>((resolve) => {
+    const run = await new Promise<KsmRun>((resolve) => {
       execFile(
         'bash',
         ['-c', script],

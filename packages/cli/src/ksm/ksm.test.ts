@@ -1,16 +1,14 @@
 // Subprocess tests of the built `ksm` binary against a real vault: profiles, secrets, exec, interpolate.
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as sdk from '@keeper-security/secrets-manager-core';
 import { iniValue, parseIni } from '@ksmkit/config';
 import { startTestVault, type TestVault } from '@ksmkit/test-support';
 import { trustVaultInOfficialSdk } from '@ksmkit/test-support/official-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type KsmRun, runKsm, selfHostedInitArgs } from '../test-support/run-ksm.js';
 
-const KSM = fileURLToPath(new URL('../../dist/ksm/main.js', import.meta.url));
 const PASSWORD = 's3cr3t-Pa55';
 const SEED = {
   folders: [
@@ -29,57 +27,19 @@ const SEED = {
   apps: [{ name: 'ci', shares: [{ folder: 'Ops', editable: true }] }],
 };
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 let vault: TestVault;
 let dir: string;
 let recordUid: string;
 
 /** Runs the built ksm in `dir` with an isolated HOME and KSM_INI_DIR. */
-function ksm(args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [KSM, ...args],
-      { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: dir, KSM_INI_DIR: dir, ...env } },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
-
-/** The vault's CA file (the test vault serves HTTPS). */
-function caCertPath(): string {
-  if (vault.caCertPath === null) throw new Error('the test vault has no CA certificate');
-  return vault.caCertPath;
+function ksm(args: readonly string[], env: Record<string, string> = {}): Promise<KsmRun> {
+  return runKsm(args, { dir, env });
 }
 
 /** `ksm profile init` for a fresh token of app `ci`, self-hosted options and CA; returns the run. */
-async function initProfile(name: string): Promise<Run> {
+async function initProfile(name: string): Promise<KsmRun> {
   const { token } = (await vault.admin(['client', 'add', '--app', 'ci'])) as { token: string };
-  return ksm(
-    [
-      'profile',
-      'init',
-      '-h',
-      vault.hostname,
-      '--server-public-key',
-      vault.serverPublicKey,
-      '--server-public-key-id',
-      String(vault.serverPublicKeyId),
-      '--ca-cert',
-      caCertPath(),
-      '-p',
-      name,
-    ],
-    { KSM_CLI_TOKEN: token },
-  );
+  return ksm(selfHostedInitArgs(vault, name), { KSM_CLI_TOKEN: token });
 }
 
 beforeAll(async () => {
@@ -134,7 +94,7 @@ describe('ksm profile', () => {
   }, async () => {
     const exported = await ksm(['profile', 'export', '--plain', '--file-format', 'json', 'main']);
     expect(exported.code).toBe(0);
-    trustVaultInOfficialSdk(caCertPath());
+    trustVaultInOfficialSdk(vault.caCertPath as string);
     const theirs = await sdk.getSecrets({
       storage: sdk.loadJsonConfig(exported.stdout),
       serverPublicKey: vault.serverPublicKey,
@@ -153,7 +113,9 @@ describe('ksm profile', () => {
     expect((await stat(out)).mode & 0o777).toBe(0o600);
     const ini = join(dir, 'b64.ini');
     expect((await ksm(['profile', 'import', '--ini-file', ini, minted.config])).code).toBe(0);
-    const list = await ksm(['secret', 'list', '--json', '--ini-file', ini], { NODE_EXTRA_CA_CERTS: caCertPath() });
+    const list = await ksm(['secret', 'list', '--json', '--ini-file', ini], {
+      NODE_EXTRA_CA_CERTS: vault.caCertPath as string,
+    });
     expect(list.stderr).toBe('');
     expect(JSON.parse(list.stdout)).toHaveLength(1);
   });
