@@ -1,10 +1,9 @@
 // Load benchmark: 10,000 get_secret at 32 concurrent official-SDK clients against a real vault process (throttle
 // off), first with no attachment stored, then with a 100 MiB attachment uploaded: reads must not slow down.
-import { readFileSync } from 'node:fs';
-import { Agent } from 'node:https';
 import * as ksm from '@keeper-security/secrets-manager-core';
 import { startTestVault } from '@ksmkit/test-support';
 import { type BenchRow, percentile } from './harness.js';
+import { bindOfficialDevices, closedLoops } from './official-load.js';
 
 const RECORDS = 100;
 const CLIENTS = 32;
@@ -24,27 +23,14 @@ interface Phase {
 
 /** 32 closed loops sharing one budget of REQUESTS calls. */
 async function phase(devices: readonly ksm.SecretManagerOptions[]): Promise<Phase> {
-  const latencies: number[] = [];
   let issued = 0;
-  let errors = 0;
-  const start = performance.now();
-  const deadline = start + PHASE_LIMIT_MS;
-  await Promise.all(
-    devices.map(async (options) => {
-      while (issued < REQUESTS && performance.now() < deadline) {
-        issued += 1;
-        const t0 = performance.now();
-        try {
-          await ksm.getSecrets(options);
-          latencies.push(performance.now() - t0);
-        } catch {
-          errors += 1;
-        }
-      }
-    }),
-  );
-  const seconds = (performance.now() - start) / 1000;
-  latencies.sort((a, b) => a - b);
+  const deadline = performance.now() + PHASE_LIMIT_MS;
+  const more = () => {
+    if (issued >= REQUESTS || performance.now() >= deadline) return false;
+    issued += 1;
+    return true;
+  };
+  const { latencies, errors, seconds } = await closedLoops(devices, more);
   return {
     ok: latencies.length,
     errors,
@@ -94,21 +80,8 @@ export async function run(): Promise<BenchRow[]> {
   });
   try {
     const minted = await vault.admin(['client', 'add', '--app', 'load', '--unlock-ip', '--count', String(CLIENTS)]);
-    ksm.setCustomProxyAgent(
-      new Agent({ ca: readFileSync(vault.caCertPath as string), keepAlive: true, maxSockets: 64 }),
-    );
-    const devices: ksm.SecretManagerOptions[] = [];
-    for (const { token } of minted.clients as { token: string }[]) {
-      const storage = ksm.inMemoryStorage({});
-      await ksm.initializeStorage(storage, token, vault.hostname);
-      const options = {
-        storage,
-        serverPublicKey: vault.serverPublicKey,
-        serverPublicKeyId: String(vault.serverPublicKeyId),
-      };
-      await ksm.getSecrets(options);
-      devices.push(options);
-    }
+    const tokens = (minted.clients as { token: string }[]).map((client) => client.token);
+    const devices = await bindOfficialDevices(vault, tokens);
     await phase(devices.slice(0, 8)); // warm-up: JIT and SQLite page cache
     const without = await phase(devices);
 

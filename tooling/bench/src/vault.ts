@@ -1,9 +1,8 @@
 // Benchmark: get_secret throughput and latency of a real vault process (100 records) under 1, 8 and 32 official-SDK clients.
-import { readFileSync } from 'node:fs';
-import { Agent } from 'node:https';
 import * as ksm from '@keeper-security/secrets-manager-core';
 import { startTestVault } from '@ksmkit/test-support';
 import { type BenchRow, percentile } from './harness.js';
+import { bindOfficialDevices, closedLoops } from './official-load.js';
 
 const RECORDS = 100;
 const LEVELS = [1, 8, 32] as const;
@@ -40,22 +39,7 @@ export async function run(): Promise<BenchRow[]> {
   const tokens: string[] = minted.clients.map((client: { token: string }) => client.token);
   const rows: BenchRow[] = [];
   try {
-    ksm.setCustomProxyAgent(
-      new Agent({ ca: readFileSync(vault.caCertPath as string), keepAlive: true, maxSockets: 64 }),
-    );
-    const devices: ksm.SecretManagerOptions[] = [];
-    for (const token of tokens) {
-      const storage = ksm.inMemoryStorage({});
-      await ksm.initializeStorage(storage, token, vault.hostname);
-      const options = {
-        storage,
-        serverPublicKey: vault.serverPublicKey,
-        serverPublicKeyId: String(vault.serverPublicKeyId),
-      };
-      const { records } = await ksm.getSecrets(options);
-      if (records.length !== RECORDS) throw new Error(`expected ${RECORDS} records, got ${records.length}`);
-      devices.push(options);
-    }
+    const devices = await bindOfficialDevices(vault, tokens, RECORDS);
     // Warm up both processes (JIT, SQLite page cache) before measuring.
     const warmEnd = performance.now() + 2000;
     await Promise.all(
@@ -64,25 +48,12 @@ export async function run(): Promise<BenchRow[]> {
       }),
     );
     for (const level of LEVELS) {
-      const latencies: number[] = [];
-      let errors = 0;
       const end = performance.now() + SECONDS * 1000;
-      const start = performance.now();
-      await Promise.all(
-        devices.slice(0, level).map(async (options) => {
-          while (performance.now() < end) {
-            const t0 = performance.now();
-            try {
-              await ksm.getSecrets(options);
-              latencies.push(performance.now() - t0);
-            } catch {
-              errors += 1;
-            }
-          }
-        }),
-      );
-      const elapsed = (performance.now() - start) / 1000;
-      latencies.sort((a, b) => a - b);
+      const {
+        latencies,
+        errors,
+        seconds: elapsed,
+      } = await closedLoops(devices.slice(0, level), () => performance.now() < end);
       const note = `${RECORDS} records, ${SECONDS}s, ${latencies.length} ok, ${errors} errors; clients and server on one host`;
       const name = `get_secret, ${level} client${level === 1 ? '' : 's'}`;
       rows.push({
