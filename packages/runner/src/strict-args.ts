@@ -31,9 +31,10 @@ export async function commandPath(
   return { command, depth, parent };
 }
 
-/** Names (both spellings) and aliases of `args`, with whether each takes a value (`-h` is help unless defined). */
-function optionTable(args: ArgsDef): Map<string, boolean> {
-  const table = new Map<string, boolean>([['help', false]]);
+/** The options `command` defines: names (both spellings) and aliases, with whether each takes a value. */
+async function definedOptions(command: CommandDef): Promise<Map<string, boolean>> {
+  const args = ((await resolve(command.args)) ?? {}) as ArgsDef;
+  const table = new Map<string, boolean>();
   for (const [name, def] of Object.entries(args)) {
     if (def.type === 'positional') continue;
     const takesValue = def.type !== 'boolean';
@@ -41,7 +42,6 @@ function optionTable(args: ArgsDef): Map<string, boolean> {
     const aliases = alias === undefined ? [] : Array.isArray(alias) ? alias : [alias];
     for (const key of [name, camel(name), kebab(name), ...aliases]) table.set(key, takesValue);
   }
-  if (!table.has('h')) table.set('h', false);
   return table;
 }
 
@@ -57,11 +57,7 @@ export async function wantsHelp(root: CommandDef, argv: readonly string[]): Prom
   if (own.includes('--help')) return true;
   if (!own.includes('-h')) return false;
   const { command } = await commandPath(root, own);
-  const args = ((await resolve(command.args)) ?? {}) as ArgsDef;
-  return !Object.values(args).some((def) => {
-    const alias = (def as { alias?: string | string[] }).alias;
-    return alias === 'h' || (Array.isArray(alias) && alias.includes('h'));
-  });
+  return !(await definedOptions(command)).has('h');
 }
 
 /**
@@ -74,7 +70,8 @@ export async function wantsHelp(root: CommandDef, argv: readonly string[]): Prom
  */
 export async function rejectUnknownOptions(root: CommandDef, argv: readonly string[], program: string): Promise<void> {
   const { command, depth } = await commandPath(root, argv);
-  const table = optionTable(((await resolve(command.args)) ?? {}) as ArgsDef);
+  // `--help` always, and `-h` unless the command defines it, are help flags (`wantsHelp` handles them).
+  const table = new Map([['help', false], ['h', false], ...(await definedOptions(command))]);
   const words = argv.slice(depth);
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
